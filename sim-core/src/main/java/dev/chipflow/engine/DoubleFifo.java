@@ -1,0 +1,95 @@
+package dev.chipflow.engine;
+
+import java.util.Arrays;
+import java.util.NoSuchElementException;
+
+/**
+ * A first-in first-out queue of doubles on a growable ring buffer (e.g. the arrival times of a FIFO line),
+ * without boxing. Allocates only when it grows.
+ */
+public final class DoubleFifo {
+
+    private double[] ring;
+    private int head;
+    private int size;
+
+    /** An empty queue. */
+    public DoubleFifo() {
+        this(16);
+    }
+
+    /** @param capacity initial room, at least 1 */
+    public DoubleFifo(int capacity) {
+        ring = new double[Math.max(1, capacity)];
+    }
+
+    /** @param value appended at the tail */
+    public void add(double value) {
+        if (size == ring.length) {
+            grow();
+        }
+        ring[(head + size) % ring.length] = value;
+        size++;
+    }
+
+    /** @return the head, which stays in the queue */
+    public double peek() {
+        if (size == 0) {
+            throw new NoSuchElementException("queue is empty");
+        }
+        return ring[head];
+    }
+
+    /** @return the head, removed */
+    public double poll() {
+        double v = peek();
+        head = (head + 1) % ring.length;
+        size--;
+        return v;
+    }
+
+    /**
+     * @param i position from the head, {@code 0 <= i < size()}
+     * @return the element there
+     */
+    public double get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("index " + i + " out of a queue of " + size);
+        }
+        return ring[(head + i) % ring.length];
+    }
+
+    /** @return the number of elements */
+    public int size() {
+        return size;
+    }
+
+    /** @return whether the queue is empty */
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Empties the queue, keeping its memory. */
+    public void clear() {
+        head = 0;
+        size = 0;
+    }
+
+    private void grow() {
+        double[] bigger = new double[ring.length * 2];
+        for (int i = 0; i < size; i++) {
+            bigger[i] = ring[(head + i) % ring.length];
+        }
+        ring = bigger;
+        head = 0;
+    }
+
+    @Override
+    public String toString() {
+        double[] v = new double[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = get(i);
+        }
+        return Arrays.toString(v);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.chipflow.experiment;
+
+import dev.chipflow.random.RandomStreams;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs replications on a pool of threads. Replication {@code i} always gets
+ * {@link RandomStreams#forReplication(long, int)} of (seed, i) and its result lands at index {@code i}, so the list
+ * returned, and every summary made from it, is the same whatever the number of threads.
+ */
+public final class ReplicationRunner {
+
+    private final int threads;
+    private final Progress progress;
+
+    /**
+     * @param threads  worker threads, at least 1
+     * @param progress told as replications finish
+     */
+    public ReplicationRunner(int threads, Progress progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** A runner on every available core, without progress reports. */
+    public static ReplicationRunner allCores() {
+        return new ReplicationRunner(Runtime.getRuntime().availableProcessors(), Progress.NONE);
+    }
+
+    /** @return the number of worker threads */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs {@code replications} replications of one model.
+     *
+     * @return results in replication order
+     */
+    public <R> List<R> run(int replications, long seed, Replication<R> model) {
+        return runTasks(replications, seed, List.of(model)).get(0);
+    }
+
+    /**
+     * Runs {@code replications} replications of each model with the same streams per replication index (common
+     * random numbers), all models' replications sharing one pool.
+     *
+     * @return per model, results in replication order
+     */
+    public <R> List<List<R>> runTasks(int replications, long seed, List<? extends Replication<R>> models) {
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be >= 1, was " + replications);
+        }
+        int m = models.size();
+        int total = m * replications;
+        Object[] results = new Object[total];
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total), runnable -> {
+            Thread t = new Thread(runnable, "chipflow-replication");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(total);
+            for (int k = 0; k < total; k++) {
+                int model = k / replications;
+                int rep = k % replications;
+                int slot = k;
+                futures.add(pool.submit(() -> {
+                    results[slot] = models.get(model).run(RandomStreams.forReplication(seed, rep));
+                    progress.advanced(done.incrementAndGet(), total);
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replications interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("a replication failed", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<List<R>> out = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            @SuppressWarnings("unchecked")
+            List<R> slice = (List<R>) Arrays.asList(Arrays.copyOfRange(results, i * replications,
+                    (i + 1) * replications));
+            out.add(List.copyOf(slice));
+        }
+        return out;
+    }
+}

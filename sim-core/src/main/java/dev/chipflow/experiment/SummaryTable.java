@@ -1,0 +1,76 @@
+package dev.chipflow.experiment;
+
+import dev.chipflow.stats.Summary;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every scalar output of a set of replications summarised (mean, sd, 95% CI), in the model's output order.
+ *
+ * @param outputs output name to its summary
+ */
+public record SummaryTable(Map<String, Summary> outputs) {
+
+    /** Copies the map, keeping its order. */
+    public SummaryTable {
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    }
+
+    /**
+     * Summarises replications at the 95% level.
+     *
+     * @param results results in replication order, all with the same output names
+     * @return the table
+     */
+    public static SummaryTable of(List<? extends Scalars> results) {
+        return differences(results, null);
+    }
+
+    /**
+     * Summarises {@code b - a} replication by replication (paired, as common random numbers require).
+     *
+     * @param a results of the first scenario, in replication order
+     * @param b results of the second, same length; null summarises {@code a} alone
+     * @return the table of differences
+     */
+    public static SummaryTable differences(List<? extends Scalars> a, List<? extends Scalars> b) {
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("no replications to summarise");
+        }
+        if (b != null && b.size() != a.size()) {
+            throw new IllegalArgumentException("paired results differ in length: " + a.size() + " vs " + b.size());
+        }
+        Map<String, Summary> table = new LinkedHashMap<>();
+        for (String name : a.get(0).scalars().keySet()) {
+            double[] v = new double[a.size()];
+            for (int i = 0; i < v.length; i++) {
+                double x = value(a.get(i), name);
+                v[i] = b == null ? x : value(b.get(i), name) - x;
+            }
+            table.put(name, Summary.of95(v));
+        }
+        return new SummaryTable(table);
+    }
+
+    private static double value(Scalars s, String name) {
+        Double v = s.scalars().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("output '" + name + "' is missing from a replication");
+        }
+        return v;
+    }
+
+    /**
+     * @param name an output name
+     * @return its summary
+     */
+    public Summary get(String name) {
+        Summary s = outputs.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no output named '" + name + "'; outputs: " + outputs.keySet());
+        }
+        return s;
+    }
+}

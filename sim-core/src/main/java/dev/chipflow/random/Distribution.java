@@ -1,0 +1,129 @@
+package dev.chipflow.random;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * A continuous distribution as a value (its parameters), bound to a random stream by {@link #sampler}.
+ *
+ * <p>Parameters are validated when the value is made; samplers come from Commons RNG and Commons Statistics. Every
+ * distribution has a textual form used by scenario files and {@code --set}, read by {@link #parse(String)}:
+ * {@code fixed(10)}, {@code exp(10)} (mean), {@code uniform(30,90)}, {@code tri(7,10,13)} (min, mode, max),
+ * {@code lognormal(10,3)} (mean, standard deviation), {@code gamma(4,2.5)} (shape, scale),
+ * {@code empirical(3,5,5,8)} (equally likely observed values).
+ */
+public sealed interface Distribution
+        permits Fixed, Exponential, Uniform, Triangular, LogNormal, Gamma, Empirical {
+
+    /**
+     * Binds the distribution to a stream, once, outside the hot path.
+     *
+     * @param rng the stream to draw from
+     * @return a sampler of this distribution
+     */
+    ContinuousSampler sampler(UniformRandomProvider rng);
+
+    /** @return the mean */
+    double mean();
+
+    /** @return the smallest value the distribution can take */
+    double min();
+
+    /** @return the largest value the distribution can take (may be infinite) */
+    double max();
+
+    /** @return the textual form, which {@link #parse(String)} reads back to an equal value */
+    String spec();
+
+    /**
+     * Reads the textual form of a distribution; a plain number means {@code fixed(number)}.
+     *
+     * @param text e.g. {@code "tri(7,10,13)"}
+     * @return the distribution
+     * @throws IllegalArgumentException naming the problem and the forms accepted
+     */
+    static Distribution parse(String text) {
+        String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("empty distribution; " + FORMS);
+        }
+        int open = s.indexOf('(');
+        if (open < 0) {
+            return new Fixed(number(s, text));
+        }
+        if (!s.endsWith(")")) {
+            throw new IllegalArgumentException("'" + text + "' lacks a closing parenthesis; " + FORMS);
+        }
+        String name = s.substring(0, open).trim();
+        List<Double> p = new ArrayList<>();
+        String inside = s.substring(open + 1, s.length() - 1).trim();
+        if (!inside.isEmpty()) {
+            for (String part : inside.split(",")) {
+                p.add(number(part.trim(), text));
+            }
+        }
+        switch (name) {
+            case "fixed":
+                arity(text, p, 1);
+                return new Fixed(p.get(0));
+            case "exp":
+            case "exponential":
+                arity(text, p, 1);
+                return new Exponential(p.get(0));
+            case "uniform":
+                arity(text, p, 2);
+                return new Uniform(p.get(0), p.get(1));
+            case "tri":
+            case "triangular":
+                arity(text, p, 3);
+                return new Triangular(p.get(0), p.get(1), p.get(2));
+            case "lognormal":
+                arity(text, p, 2);
+                return new LogNormal(p.get(0), p.get(1));
+            case "gamma":
+                arity(text, p, 2);
+                return new Gamma(p.get(0), p.get(1));
+            case "empirical":
+                if (p.isEmpty()) {
+                    throw new IllegalArgumentException("'" + text + "' needs at least one value");
+                }
+                return new Empirical(p.stream().mapToDouble(Double::doubleValue).toArray());
+            default:
+                throw new IllegalArgumentException("unknown distribution '" + name + "' in '" + text + "'; " + FORMS);
+        }
+    }
+
+    /** The forms {@link #parse(String)} accepts, for error messages. */
+    String FORMS = "use a number or one of fixed(v), exp(mean), uniform(min,max), tri(min,mode,max), "
+            + "lognormal(mean,sd), gamma(shape,scale), empirical(v1,v2,...)";
+
+    private static double number(String s, String whole) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' in '" + whole + "' is not a number; " + FORMS);
+        }
+    }
+
+    private static void arity(String text, List<Double> p, int n) {
+        if (p.size() != n) {
+            throw new IllegalArgumentException("'" + text + "' takes " + n + " parameter(s), has " + p.size()
+                    + "; " + FORMS);
+        }
+    }
+
+    /** Formats a parameter without a trailing ".0", so specs read as people write them. */
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Throws unless {@code v} is finite and at least {@code min}. */
+    static void require(String what, double v, double min) {
+        if (!(v >= min) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(what + " must be finite and >= " + fmt(min) + ", was " + v);
+        }
+    }
+}

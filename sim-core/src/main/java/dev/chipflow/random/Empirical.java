@@ -1,0 +1,79 @@
+package dev.chipflow.random;
+
+import java.util.Arrays;
+import java.util.StringJoiner;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.DiscreteUniformSampler;
+
+/**
+ * The empirical distribution of observed values: each draw is one of them, equally likely (Commons RNG uniform index).
+ *
+ * @param values the observations, at least one, each finite and non-negative
+ */
+public record Empirical(double[] values) implements Distribution {
+    /** Validates and copies the values. */
+    public Empirical {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("empirical distribution needs at least one value");
+        }
+        values = values.clone();
+        for (double v : values) {
+            Distribution.require("empirical value", v, 0);
+        }
+    }
+
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    @Override
+    public ContinuousSampler sampler(UniformRandomProvider rng) {
+        double[] v = values;
+        if (v.length == 1) {
+            return () -> v[0];
+        }
+        DiscreteUniformSampler index = new DiscreteUniformSampler(rng, 0, v.length - 1);
+        return () -> v[index.sample()];
+    }
+
+    @Override
+    public double mean() {
+        return Arrays.stream(values).average().orElseThrow();
+    }
+
+    @Override
+    public double min() {
+        return Arrays.stream(values).min().orElseThrow();
+    }
+
+    @Override
+    public double max() {
+        return Arrays.stream(values).max().orElseThrow();
+    }
+
+    @Override
+    public String spec() {
+        StringJoiner j = new StringJoiner(",", "empirical(", ")");
+        for (double v : values) {
+            j.add(Distribution.fmt(v));
+        }
+        return j.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Empirical e && Arrays.equals(values, e.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.chipflow.random;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * A constant: every draw is {@code value}.
+ *
+ * @param value the value, finite and non-negative (delays and durations are never negative)
+ */
+public record Fixed(double value) implements Distribution {
+    /** Validates the value. */
+    public Fixed {
+        Distribution.require("fixed value", value, 0);
+    }
+
+    @Override
+    public ContinuousSampler sampler(UniformRandomProvider rng) {
+        double v = value;
+        return () -> v;
+    }
+
+    @Override
+    public double mean() {
+        return value;
+    }
+
+    @Override
+    public double min() {
+        return value;
+    }
+
+    @Override
+    public double max() {
+        return value;
+    }
+
+    @Override
+    public String spec() {
+        return "fixed(" + Distribution.fmt(value) + ")";
+    }
+}
