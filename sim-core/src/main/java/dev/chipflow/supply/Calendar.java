@@ -1,0 +1,37 @@
+package dev.chipflow.supply;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Dates at the edges, days inside: day 0 is 2026-01-01 at midnight, so a date maps to the day number at its start.
+ */
+public final class Calendar {
+
+    /** Day 0 of the simulated calendar. */
+    public static final LocalDate EPOCH = LocalDate.of(2026, 1, 1);
+
+    /** The latest date a scenario may mention. */
+    public static final LocalDate LAST = LocalDate.of(2035, 12, 31);
+
+    private Calendar() {
+    }
+
+    /** @return the day number of the start of {@code date} */
+    public static double day(LocalDate date) {
+        return ChronoUnit.DAYS.between(EPOCH, date);
+    }
+
+    /** @return the date containing day {@code day} */
+    public static LocalDate date(double day) {
+        return EPOCH.plusDays((long) Math.floor(day));
+    }
+
+    /** Throws unless {@code date} lies in [EPOCH, LAST]. */
+    static LocalDate check(String knob, LocalDate date) {
+        if (date == null || date.isBefore(EPOCH) || date.isAfter(LAST)) {
+            throw new InvalidKnobException(knob, String.valueOf(date), "a date from " + EPOCH + " to " + LAST);
+        }
+        return date;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.chipflow.supply;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * One documented knob of a scenario: its name (as used by {@code --set} and scenario files), unit, the range it allows
+ * (anything else is refused), the range CALIBRATION.md calibrates it over, its source and how far to trust it.
+ *
+ * @param name        e.g. {@code cap.ratio}
+ * @param unit        e.g. {@code units/week}
+ * @param description one sentence
+ * @param allowed     what validation accepts
+ * @param calibrated  the range CALIBRATION.md gives for sweeps, or "-"
+ * @param source      where the default comes from
+ * @param trust       H, M, L or assumption
+ * @param getter      the knob's value in a scenario, as text that {@code setter} reads back
+ * @param setter      reads text into a builder; throws {@link InvalidKnobException} on bad text
+ */
+public record Knob(String name, String unit, String description, String allowed, String calibrated, String source,
+        String trust, Function<Scenario, String> getter, BiFunction<Scenario.Builder, String, Scenario.Builder> setter) {
+
+    /** @return whether the default has no public source */
+    public boolean isAssumption() {
+        return trust.equalsIgnoreCase("assumption");
+    }
+
+    /** @return the knob's value in {@code s}, as text */
+    public String get(Scenario s) {
+        return getter.apply(s);
+    }
+
+    /**
+     * @param s     a scenario
+     * @param value the new value, as text
+     * @return a copy of {@code s} with this knob set
+     * @throws InvalidKnobException naming this knob, the value and what is allowed
+     */
+    public Scenario set(Scenario s, String value) {
+        try {
+            return setter.apply(s.toBuilder(), value.trim()).build();
+        } catch (InvalidKnobException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidKnobException(name, value, allowed + " (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.chipflow.supply;
+
+/**
+ * One entry of the optional full trace: a shipment created, moved, split, or a US end-user shipment. With the trace
+ * on, a test can replay the run and check conservation and the cap independently of the model's own counters.
+ *
+ * @param time     day
+ * @param kind     what happened
+ * @param shipment the shipment's index (reused after delivery), -1 for US shipments
+ * @param firm     the firm's index, -1 for US shipments
+ * @param units    units moved (for {@link Kind#SPLIT}, the units of the new shipment)
+ * @param from     the stage left (null for {@link Kind#CREATED} and US shipments)
+ * @param to       the stage entered (for {@link Kind#SPLIT}, the stage of both parts)
+ * @param other    for {@link Kind#SPLIT}, the new shipment's index; else -1
+ */
+public record TraceEvent(double time, Kind kind, int shipment, int firm, long units, Stage from, Stage to,
+        int other) {
+
+    /** What a trace entry records. */
+    public enum Kind {
+        /** A shipment was created by an order, in {@link Stage#APPROVAL}. */
+        CREATED,
+        /** A shipment moved from one stage to another. */
+        MOVED,
+        /** A shipment was split: {@code units} left it for the new shipment {@code other}, in the same stage. */
+        SPLIT,
+        /** US end users received {@code units} (the cap's base). */
+        US_SHIPPED,
+        /** Nvidia produced {@code units} into inventory. */
+        PRODUCED
+    }
+}
