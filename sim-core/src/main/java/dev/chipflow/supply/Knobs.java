@@ -297,8 +297,9 @@ public final class Knobs {
                 s -> units(s.licenceTotalCeiling()), (b, v) -> b.licenceTotalCeiling(units(v))));
         // Cap
         l.add(k("cap.ratio", "units/units", "China+Macau shipments may not exceed this times US end-user shipments",
-                "a number in [0, 10]", "0.0-1.0", "BIS rule; law-firm summaries (Jan 2026)", "H",
-                s -> num(s.capRatio()), (b, v) -> b.capRatio(number(v))));
+                "a number in [0, 10] or unlimited (no cap)", "0.0-1.0", "BIS rule; law-firm summaries (Jan 2026)",
+                "H", s -> s.capRatio() == Double.POSITIVE_INFINITY ? UNLIMITED : num(s.capRatio()),
+                (b, v) -> b.capRatio(v.equalsIgnoreCase(UNLIMITED) ? Double.POSITIVE_INFINITY : number(v))));
         l.add(k("cap.rollingDays", "days", "Cap window: 0 = cumulative since the policy start, N = rolling N days",
                 "a whole number in [0, 3650]", "cumulative, or rolling N days", "the rule names no period",
                 "assumption", s -> Integer.toString(s.capRollingDays()),

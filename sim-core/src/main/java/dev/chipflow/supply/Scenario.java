@@ -40,7 +40,8 @@ import java.util.Set;
  * @param licenceApprovalProbability chance a review grants the licence (a refusal is resubmitted)
  * @param licencePerFirmCap          units licensed per firm at most; {@link Long#MAX_VALUE} for none
  * @param licenceTotalCeiling        units licensed to all firms at most; {@link Long#MAX_VALUE} for none
- * @param capRatio                   China shipments may not exceed this times US end-user shipments
+ * @param capRatio                   China shipments may not exceed this times US end-user shipments;
+ *                                   {@link Double#POSITIVE_INFINITY} for no cap
  * @param capRollingDays             0 for a cumulative window since the policy start, else a rolling window of days
  * @param capSplit                   whether a shipment may be split to use the room left under the cap
  * @param usUnitsPerWeek             US end-user shipments, the cap's base
@@ -146,7 +147,9 @@ public record Scenario(
         InvalidKnobException.range("licence.approvalProbability", licenceApprovalProbability, 0, 1);
         InvalidKnobException.range("licence.perFirmCap", licencePerFirmCap, 0, Long.MAX_VALUE);
         InvalidKnobException.range("licence.totalCeiling", licenceTotalCeiling, 0, Long.MAX_VALUE);
-        InvalidKnobException.range("cap.ratio", capRatio, 0, 10);
+        if (capRatio != Double.POSITIVE_INFINITY) {
+            InvalidKnobException.range("cap.ratio", capRatio, 0, 10);
+        }
         InvalidKnobException.range("cap.rollingDays", capRollingDays, 0, 3650);
         InvalidKnobException.range("cap.usUnitsPerWeek", usUnitsPerWeek, 0, 1e9);
         InvalidKnobException.range("lab.lines", labLines, 1, Integer.MAX_VALUE);

@@ -1,0 +1,136 @@
+package dev.chipflow.supply;
+
+import dev.chipflow.engine.EventHandler;
+import dev.chipflow.engine.IntFifo;
+import dev.chipflow.engine.Simulator;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * China's side before a purchase order: approvals per firm on dates, consumed by the firm's waiting shipments in
+ * order; then the NDRC conditions of each approval. A conditional approval's shipments wait until its conditions are
+ * final ({@code ndrc.conditionDays} after the approval, or never if {@code ndrc.conditionsFinalize} is off); a final
+ * approval's pass at once. A shipment larger than what is left of an approval is split at the approval's edge (whole
+ * modules).
+ */
+final class ChinaApproval {
+
+    private final Simulator sim;
+    private final Shipments shipments;
+    private final Conversion conversion;
+    private final ContinuousSampler ndrcDays;
+    private final boolean conditionsFinalize;
+    private final int moduleUnits;
+
+    private final int[] approvalFirm;
+    private final long[] remaining;
+    private final boolean[] conditional;
+    private final boolean[] finalNow;
+    private final IntFifo[] waitingConditions;
+    private final IntFifo[] waitingApproval;
+    private final IntFifo[] openApprovals;
+
+    private final EventHandler granted = this::grant;
+    private final EventHandler conditionsFinal = this::finalise;
+
+    ChinaApproval(Simulator sim, Scenario scenario, Shipments shipments, Conversion conversion,
+            ContinuousSampler ndrcDays) {
+        this.sim = sim;
+        this.shipments = shipments;
+        this.conversion = conversion;
+        this.ndrcDays = ndrcDays;
+        this.conditionsFinalize = scenario.conditionsFinalize();
+        this.moduleUnits = scenario.moduleUnits();
+        int firms = scenario.firms().size();
+        int n = scenario.firms().stream().mapToInt(f -> f.approvals().size()).sum();
+        approvalFirm = new int[n];
+        remaining = new long[n];
+        conditional = new boolean[n];
+        finalNow = new boolean[n];
+        waitingConditions = new IntFifo[n];
+        waitingApproval = new IntFifo[firms];
+        openApprovals = new IntFifo[firms];
+        int a = 0;
+        for (int f = 0; f < firms; f++) {
+            waitingApproval[f] = new IntFifo();
+            openApprovals[f] = new IntFifo();
+            // Approvals of a firm are consumed in date order whatever order they were listed in.
+            Approval[] sorted = scenario.firms().get(f).approvals().toArray(new Approval[0]);
+            java.util.Arrays.sort(sorted, (x, y) -> x.date().compareTo(y.date()));
+            for (Approval ap : sorted) {
+                approvalFirm[a] = f;
+                remaining[a] = ap.units();
+                conditional[a] = ap.conditional();
+                waitingConditions[a] = new IntFifo(4);
+                double day = Calendar.day(ap.date());
+                if (day < scenario.horizonDays()) {
+                    sim.scheduleAt(day, granted, a);
+                }
+                a++;
+            }
+        }
+    }
+
+    /** A new shipment of an order joins its firm's line for approval. */
+    void arrive(int s) {
+        waitingApproval[shipments.firm(s)].add(s);
+    }
+
+    private void grant(int a) {
+        int f = approvalFirm[a];
+        openApprovals[f].add(a);
+        if (!conditional[a]) {
+            finalNow[a] = true;
+        } else if (conditionsFinalize) {
+            sim.schedule(ndrcDays.sample(), conditionsFinal, a);
+        }
+        approveWaiting(f);
+    }
+
+    /** Approves the firm's waiting shipments, in order, as far as its open approvals reach. */
+    void approveWaiting(int f) {
+        IntFifo line = waitingApproval[f];
+        IntFifo open = openApprovals[f];
+        while (!line.isEmpty() && !open.isEmpty()) {
+            int a = open.peek();
+            int s = line.peek();
+            long u = shipments.units(s);
+            if (u <= remaining[a]) {
+                line.poll();
+                remaining[a] -= u;
+                approve(s, a);
+            } else {
+                long part = remaining[a] / moduleUnits * moduleUnits;
+                if (part > 0) {
+                    approve(shipments.split(s, (int) part), a);
+                }
+                remaining[a] = 0;
+            }
+            if (remaining[a] == 0) {
+                open.poll();
+            }
+        }
+    }
+
+    private void approve(int s, int a) {
+        shipments.setApproval(s, a);
+        shipments.move(s, Stage.CONDITIONS);
+        if (finalNow[a]) {
+            toConversion(s);
+        } else {
+            waitingConditions[a].add(s);
+        }
+    }
+
+    private void finalise(int a) {
+        finalNow[a] = true;
+        IntFifo w = waitingConditions[a];
+        while (!w.isEmpty()) {
+            toConversion(w.poll());
+        }
+    }
+
+    private void toConversion(int s) {
+        shipments.move(s, Stage.CONVERSION);
+        conversion.arrive(s);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.chipflow.supply;
+
+import dev.chipflow.engine.Simulator;
+import java.util.Arrays;
+
+/**
+ * Every shipment of one replication, as parallel primitive arrays indexed by shipment number, and the per-firm,
+ * per-stage books kept as shipments move: units in each stage, units that entered each stage, unit-days waited in
+ * each stage, and, for units delivered, the stage where each waited longest.
+ *
+ * <p>A delivered shipment's number is recycled, so memory follows the shipments in flight, not the horizon.
+ */
+final class Shipments {
+
+    static final int FREE = -1;
+    private static final int STAGES = Stage.values().length;
+
+    private final Simulator sim;
+    private final Trace trace;
+    private final int firms;
+
+    private int[] firm;
+    private int[] units;
+    private int[] order;
+    private int[] approval;
+    private int[] stage;
+    private double[] orderedAt;
+    private double[] enteredAt;
+    private double[] longestWait;
+    private int[] longestStage;
+    private int[] freeList;
+    private int freeCount;
+    private int highWater;
+
+    /** Per firm x stage: units there now. */
+    final long[] unitsIn;
+    /** Per firm x stage: units that entered the stage moving forward. */
+    final long[] entered;
+    /** Per firm x stage: unit-days spent there. */
+    final double[] unitDays;
+    /** Per firm x stage: units (delivered or, at the end, not) whose longest wait was there. */
+    final long[] attributed;
+
+    Shipments(Simulator sim, int firms, Trace trace, int capacity) {
+        this.sim = sim;
+        this.trace = trace;
+        this.firms = firms;
+        int c = Math.max(16, capacity);
+        firm = new int[c];
+        units = new int[c];
+        order = new int[c];
+        approval = new int[c];
+        stage = new int[c];
+        orderedAt = new double[c];
+        enteredAt = new double[c];
+        longestWait = new double[c];
+        longestStage = new int[c];
+        freeList = new int[c];
+        unitsIn = new long[firms * STAGES];
+        entered = new long[firms * STAGES];
+        unitDays = new double[firms * STAGES];
+        attributed = new long[firms * STAGES];
+    }
+
+    /** Creates a shipment of an order, in {@link Stage#APPROVAL}. */
+    int create(int firmIndex, int orderIndex, int unitCount) {
+        int s = freeCount > 0 ? freeList[--freeCount] : next();
+        double now = sim.now();
+        firm[s] = firmIndex;
+        units[s] = unitCount;
+        order[s] = orderIndex;
+        approval[s] = -1;
+        stage[s] = Stage.APPROVAL.ordinal();
+        orderedAt[s] = now;
+        enteredAt[s] = now;
+        longestWait[s] = -1;
+        longestStage[s] = Stage.APPROVAL.ordinal();
+        int k = firmIndex * STAGES + Stage.APPROVAL.ordinal();
+        unitsIn[k] += unitCount;
+        entered[k] += unitCount;
+        trace.record(now, TraceEvent.Kind.CREATED, s, firmIndex, unitCount, null, Stage.APPROVAL, -1);
+        return s;
+    }
+
+    private int next() {
+        if (highWater == firm.length) {
+            int n = firm.length * 2;
+            firm = Arrays.copyOf(firm, n);
+            units = Arrays.copyOf(units, n);
+            order = Arrays.copyOf(order, n);
+            approval = Arrays.copyOf(approval, n);
+            stage = Arrays.copyOf(stage, n);
+            orderedAt = Arrays.copyOf(orderedAt, n);
+            enteredAt = Arrays.copyOf(enteredAt, n);
+            longestWait = Arrays.copyOf(longestWait, n);
+            longestStage = Arrays.copyOf(longestStage, n);
+            freeList = Arrays.copyOf(freeList, n);
+        }
+        return highWater++;
+    }
+
+    /**
+     * Moves a shipment to another stage now: books the time it waited in the stage it leaves.
+     */
+    void move(int s, Stage to) {
+        double now = sim.now();
+        int from = stage[s];
+        int f = firm[s];
+        int u = units[s];
+        double wait = now - enteredAt[s];
+        int k = f * STAGES;
+        unitDays[k + from] += u * wait;
+        if (wait > longestWait[s]) {
+            longestWait[s] = wait;
+            longestStage[s] = from;
+        }
+        unitsIn[k + from] -= u;
+        int t = to.ordinal();
+        unitsIn[k + t] += u;
+        if (t > from) {
+            entered[k + t] += u;
+        }
+        stage[s] = t;
+        enteredAt[s] = now;
+        trace.record(now, TraceEvent.Kind.MOVED, s, f, u, Stage.of(from), to, -1);
+    }
+
+    /**
+     * Splits {@code part} units off shipment {@code s} into a new shipment in the same stage, with the same history.
+     *
+     * @return the new shipment, holding {@code part} units; {@code s} keeps the rest
+     */
+    int split(int s, int part) {
+        if (part <= 0 || part >= units[s]) {
+            throw new IllegalStateException("cannot split " + part + " units off a shipment of " + units[s]);
+        }
+        int t = freeCount > 0 ? freeList[--freeCount] : next();
+        firm[t] = firm[s];
+        units[t] = part;
+        units[s] -= part;
+        order[t] = order[s];
+        approval[t] = approval[s];
+        stage[t] = stage[s];
+        orderedAt[t] = orderedAt[s];
+        enteredAt[t] = enteredAt[s];
+        longestWait[t] = longestWait[s];
+        longestStage[t] = longestStage[s];
+        trace.record(sim.now(), TraceEvent.Kind.SPLIT, s, firm[s], part, Stage.of(stage[s]), Stage.of(stage[s]), t);
+        return t;
+    }
+
+    /** Books a delivered shipment's attribution and frees its number. */
+    void deliver(int s) {
+        attributed[firm[s] * STAGES + longestStage[s]] += units[s];
+        stage[s] = FREE;
+        freeList[freeCount++] = s;
+    }
+
+    /** At the end of the run: books the current wait of every shipment still in flight, and its attribution. */
+    void closeBooks() {
+        double now = sim.now();
+        for (int s = 0; s < highWater; s++) {
+            int st = stage[s];
+            if (st == FREE) {
+                continue;
+            }
+            int k = firm[s] * STAGES;
+            double wait = now - enteredAt[s];
+            unitDays[k + st] += units[s] * wait;
+            int longest = wait > longestWait[s] ? st : longestStage[s];
+            attributed[k + longest] += units[s];
+        }
+    }
+
+    int firm(int s) {
+        return firm[s];
+    }
+
+    int units(int s) {
+        return units[s];
+    }
+
+    int order(int s) {
+        return order[s];
+    }
+
+    int approval(int s) {
+        return approval[s];
+    }
+
+    void setApproval(int s, int a) {
+        approval[s] = a;
+    }
+
+    double orderedAt(int s) {
+        return orderedAt[s];
+    }
+
+    double enteredAt(int s) {
+        return enteredAt[s];
+    }
+
+    long unitsIn(int f, Stage st) {
+        return unitsIn[f * STAGES + st.ordinal()];
+    }
+
+    long entered(int f, Stage st) {
+        return entered[f * STAGES + st.ordinal()];
+    }
+
+    int firms() {
+        return firms;
+    }
+}

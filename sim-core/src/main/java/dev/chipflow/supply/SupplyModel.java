@@ -1,0 +1,207 @@
+package dev.chipflow.supply;
+
+import dev.chipflow.engine.EventHandler;
+import dev.chipflow.engine.Simulator;
+import dev.chipflow.experiment.Replication;
+import dev.chipflow.random.Bernoulli;
+import dev.chipflow.random.RandomStreams;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The supply pipeline of MODEL.md wired onto the engine for one replication:
+ *
+ * <pre>
+ * OrderBook -> ChinaApproval (approval, NDRC conditions) -> Conversion -> DomesticMarket (quota)
+ *   -> NvidiaSupply (allocation) -> LicenceOffice -> CapLedger -> TestLab -> Border (transit, customs)
+ *   -> Deliveries
+ * </pre>
+ *
+ * <p>Each stage draws only from its own named stream, so a run is a pure function of (scenario, seed) and two
+ * scenarios compared with the same seed share their random numbers stage by stage.
+ *
+ * <pre>{@code
+ * Scenario s = Scenario.builder().capRatio(0.25).build();
+ * SupplyResult r = SupplyModel.run(s, RandomStreams.of(42));
+ * System.out.println(r.firm("ByteDance").delivered());
+ * }</pre>
+ */
+public final class SupplyModel {
+
+    /** Stream of the NDRC's condition-setting delays. */
+    public static final String STREAM_NDRC = "ndrc.conditions";
+    /** Stream of approval-to-purchase-order delays. */
+    public static final String STREAM_CONVERSION = "china.conversion";
+    /** Stream of US licence review times. */
+    public static final String STREAM_LICENCE_REVIEW = "licence.review";
+    /** Stream of US licence decisions. */
+    public static final String STREAM_LICENCE_DECISION = "licence.decision";
+    /** Stream of lab test durations. */
+    public static final String STREAM_LAB_DURATION = "lab.duration";
+    /** Stream of lab test failures. */
+    public static final String STREAM_LAB_FAILURE = "lab.failure";
+    /** Stream of transit times. */
+    public static final String STREAM_TRANSIT = "transit";
+    /** Stream of customs clearance times. */
+    public static final String STREAM_CUSTOMS = "customs.clearance";
+
+    private final Scenario scenario;
+    private final Simulator sim = new Simulator();
+    private final Trace trace;
+    private final Shipments shipments;
+    private final Deliveries deliveries;
+    private final Border border;
+    private final TestLab lab;
+    private final CapLedger cap;
+    private final LicenceOffice licence;
+    private final NvidiaSupply supply;
+    private final DomesticMarket domestic;
+    private final Conversion conversion;
+    private final ChinaApproval approval;
+    private final OrderBook orders;
+    private final int days;
+    private final DailySeries series;
+    private final EventHandler sample = this::sample;
+
+    private SupplyModel(Scenario scenario, RandomStreams streams, boolean traceOn) {
+        this.scenario = scenario;
+        this.trace = traceOn ? Trace.recording() : Trace.OFF;
+        int firms = scenario.firms().size();
+        double horizon = scenario.horizonDays();
+        days = (int) horizon;
+        // The daily samples are scheduled before anything else so that, at each midnight, they run first and see
+        // the state at the end of the day before.
+        for (int d = 0; d < days; d++) {
+            sim.scheduleAt(d + 1, sample, d);
+        }
+        series = new DailySeries(days, new double[firms][days], new double[days], new double[days],
+                new double[days], new double[days], new double[days], new double[days]);
+        long expected = 0;
+        for (Firm f : scenario.firms()) {
+            for (Order o : f.orders()) {
+                expected += (o.units() + scenario.shipmentUnits() - 1) / scenario.shipmentUnits();
+            }
+        }
+        shipments = new Shipments(sim, firms, trace, (int) Math.min(expected + 16, 1 << 22));
+        deliveries = new Deliveries(sim, firms, shipments);
+        border = new Border(sim, scenario, shipments, deliveries, sampler(streams, STREAM_TRANSIT,
+                scenario.transitDays()), sampler(streams, STREAM_CUSTOMS, scenario.customsClearanceDays()));
+        lab = new TestLab(sim, scenario, shipments, border,
+                sampler(streams, STREAM_LAB_DURATION, scenario.labBaseDays()),
+                new Bernoulli(scenario.labFailureShare(), streams.stream(STREAM_LAB_FAILURE)));
+        cap = scenario.labRequired()
+                ? new CapLedger(sim, scenario, shipments, lab, Stage.LAB_QUEUE, trace)
+                : new CapLedger(sim, scenario, shipments, border, Stage.TRANSIT, trace);
+        int orderCount = scenario.firms().stream().mapToInt(f -> f.orders().size()).sum();
+        licence = new LicenceOffice(sim, scenario, shipments, cap, orderCount,
+                sampler(streams, STREAM_LICENCE_REVIEW, scenario.licenceReviewDays()),
+                new Bernoulli(scenario.licenceApprovalProbability(), streams.stream(STREAM_LICENCE_DECISION)));
+        supply = new NvidiaSupply(sim, scenario, shipments, licence);
+        domestic = new DomesticMarket(sim, scenario, shipments, supply, licence);
+        conversion = new Conversion(sim, scenario, shipments, domestic,
+                sampler(streams, STREAM_CONVERSION, scenario.conversionDays()));
+        approval = new ChinaApproval(sim, scenario, shipments, conversion,
+                sampler(streams, STREAM_NDRC, scenario.ndrcConditionDays()));
+        orders = new OrderBook(sim, scenario, shipments, approval);
+    }
+
+    private static org.apache.commons.rng.sampling.distribution.ContinuousSampler sampler(RandomStreams streams,
+            String name, dev.chipflow.random.Distribution d) {
+        return d.sampler(streams.stream(name));
+    }
+
+    /**
+     * Runs one replication.
+     *
+     * @param scenario the scenario
+     * @param streams  the replication's random streams
+     * @return what came out
+     */
+    public static SupplyResult run(Scenario scenario, RandomStreams streams) {
+        return run(scenario, streams, false);
+    }
+
+    /**
+     * Runs one replication, optionally keeping the full trace of movements (memory then grows with the run).
+     *
+     * @param scenario the scenario
+     * @param streams  the replication's random streams
+     * @param trace    whether to keep every movement in {@link SupplyResult#trace()}
+     * @return what came out
+     */
+    public static SupplyResult run(Scenario scenario, RandomStreams streams, boolean trace) {
+        SupplyModel m = new SupplyModel(scenario, streams, trace);
+        m.sim.runUntil(scenario.horizonDays());
+        return m.result();
+    }
+
+    /** @return the scenario as a replication for {@link dev.chipflow.experiment.ReplicationRunner} */
+    public static Replication<SupplyResult> replication(Scenario scenario) {
+        return streams -> run(scenario, streams);
+    }
+
+    /** @return the names of the random streams the model draws from, sorted */
+    public static List<String> streamNames() {
+        List<String> names = new ArrayList<>(List.of(STREAM_NDRC, STREAM_CONVERSION, STREAM_LICENCE_REVIEW,
+                STREAM_LICENCE_DECISION, STREAM_LAB_DURATION, STREAM_LAB_FAILURE, STREAM_TRANSIT, STREAM_CUSTOMS));
+        names.sort(null);
+        return List.copyOf(names);
+    }
+
+    private void sample(int d) {
+        for (int f = 0; f < series.deliveredByFirm().length; f++) {
+            series.deliveredByFirm()[f][d] = deliveries.delivered(f);
+        }
+        series.capHeadroom()[d] = cap.headroom();
+        series.labQueue()[d] = lab.queued();
+        series.labBusy()[d] = lab.busy();
+        series.inventory()[d] = supply.inventory();
+        series.chinaShipped()[d] = cap.chinaCumulative();
+        series.usShipped()[d] = cap.usCumulative();
+    }
+
+    private SupplyResult result() {
+        double now = sim.now();
+        shipments.closeBooks();
+        List<FirmResult> firms = new ArrayList<>();
+        double deliveredUnits = 0;
+        double exportedUnits = 0;
+        double domesticBought = 0;
+        for (int f = 0; f < scenario.firms().size(); f++) {
+            long ordered = shipments.entered(f, Stage.APPROVAL);
+            double[] wait = new double[Stage.WAITING_STAGES];
+            long[] attributed = new long[Stage.WAITING_STAGES];
+            long[] at = new long[Stage.values().length];
+            for (Stage st : Stage.values()) {
+                int k = f * Stage.values().length + st.ordinal();
+                at[st.ordinal()] = shipments.unitsIn[k];
+                if (st != Stage.DELIVERED) {
+                    wait[st.ordinal()] = ordered == 0 ? 0 : shipments.unitDays[k] / ordered;
+                    attributed[st.ordinal()] = shipments.attributed[k];
+                }
+            }
+            long delivered = shipments.entered(f, Stage.DELIVERED);
+            long exported = shipments.entered(f, Stage.TRANSIT);
+            deliveredUnits += delivered;
+            exportedUnits += exported;
+            domesticBought += domestic.bought(f);
+            firms.add(new FirmResult(scenario.firms().get(f).name(), ordered,
+                    shipments.entered(f, Stage.CONDITIONS), shipments.entered(f, Stage.DOMESTIC_QUOTA),
+                    shipments.entered(f, Stage.LICENCE), shipments.entered(f, Stage.CAP), exported, delivered,
+                    domestic.bought(f), deliveries.meanLeadTime(f),
+                    delivered == 0 ? Double.NaN : deliveries.leadTimeQuantile(f, 0.5),
+                    delivered == 0 ? Double.NaN : deliveries.leadTimeQuantile(f, 0.9), wait, attributed, at));
+        }
+        double policyStart = Calendar.day(scenario.licencePolicyStart());
+        double revenue = exportedUnits * scenario.priceUsd();
+        SystemResult system = new SystemResult(supply.inventoryStart(), supply.produced(), supply.inventory(),
+                cap.usWindow(), cap.chinaWindow(), cap.headroom(),
+                now > policyStart ? cap.bindingDays(now) / (now - policyStart) : 0,
+                lab.meanQueue(now), lab.meanWait(), lab.meanBusy(now),
+                lab.lines() == Integer.MAX_VALUE ? Double.NaN : lab.meanBusy(now) / lab.lines(),
+                lab.tests(), lab.failures(), domestic.produced(), domesticBought, revenue,
+                revenue * scenario.usTakeShare(), Compute.h200Pflops(deliveredUnits),
+                Compute.ascendPflops(domesticBought), sim.eventsExecuted());
+        return new SupplyResult(scenario.name(), firms, system, series, trace.events());
+    }
+}
