@@ -75,7 +75,7 @@ public final class Simulator {
      * @param handler what to run
      * @param arg     passed to the handler
      * @return a handle for {@link #cancel(long)}
-     * @throws IllegalArgumentException if the delay is negative, NaN or infinite
+     * @throws IllegalArgumentException if the delay is negative, NaN or infinite, or the handler is null
      */
     public long schedule(double delay, EventHandler handler, int arg) {
         if (!(delay >= 0.0) || delay == Double.POSITIVE_INFINITY) {
@@ -97,7 +97,7 @@ public final class Simulator {
      * @param handler what to run
      * @param arg     passed to the handler
      * @return a handle for {@link #cancel(long)}
-     * @throws IllegalArgumentException if the time is NaN, infinite or in the past
+     * @throws IllegalArgumentException if the time is NaN, infinite or in the past, or the handler is null
      */
     public long scheduleAt(double time, EventHandler handler, int arg) {
         if (Double.isNaN(time) || Double.isInfinite(time)) {
@@ -112,7 +112,7 @@ public final class Simulator {
 
     private long enqueue(double time, EventHandler handler, int arg) {
         if (handler == null) {
-            throw new NullPointerException("event handler is null");
+            throw new IllegalArgumentException("event handler must not be null, was null (time " + time + ")");
         }
         int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
         handlers[slot] = handler;
