@@ -206,6 +206,35 @@ public final class Simulator {
     }
 
     /**
+     * Runs every event with time strictly before {@code endTime}, then sets the clock to {@code endTime}: the
+     * half-open horizon [now, endTime), for models whose horizon ends at an instant that belongs to the next period.
+     *
+     * @param endTime days, finite and not before {@link #now()}
+     * @return the number of events executed by this call
+     * @throws IllegalArgumentException if {@code endTime} is NaN, infinite or in the past
+     */
+    public long runBefore(double endTime) {
+        if (Double.isNaN(endTime) || Double.isInfinite(endTime) || endTime < now) {
+            throw new IllegalArgumentException("run end time must be finite and not before now = " + now
+                    + ", was " + endTime);
+        }
+        stopRequested = false;
+        long before = executed;
+        EventList list = events;
+        while (list.size() > 0 && !stopRequested) {
+            double t = list.firstTime();
+            if (t >= endTime) {
+                break;
+            }
+            fireNext(list, t);
+        }
+        if (!stopRequested) {
+            now = endTime;
+        }
+        return executed - before;
+    }
+
+    /**
      * Runs events until {@code condition} holds after an event, no events remain, or {@link #stop()} is called.
      *
      * @param condition checked after every event
