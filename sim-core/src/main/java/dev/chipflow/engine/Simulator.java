@@ -82,7 +82,12 @@ public final class Simulator {
             throw new IllegalArgumentException("event delay must be finite and >= 0 days, was " + delay
                     + " (now = " + now + ")");
         }
-        return enqueue(now + delay, handler, arg);
+        double time = now + delay;
+        if (time == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("event delay " + delay + " from now = " + now
+                    + " overflows to an infinite time");
+        }
+        return enqueue(time, handler, arg);
     }
 
     /** Schedules {@code handler.handle(0)} after {@code delay} days; see {@link #schedule(double, EventHandler, int)}. */
@@ -189,20 +194,7 @@ public final class Simulator {
             throw new IllegalArgumentException("run end time must be a number not before now = " + now
                     + ", was " + endTime);
         }
-        stopRequested = false;
-        long before = executed;
-        EventList list = events;
-        while (list.size() > 0 && !stopRequested) {
-            double t = list.firstTime();
-            if (t > endTime) {
-                break;
-            }
-            fireNext(list, t);
-        }
-        if (!stopRequested && endTime != Double.POSITIVE_INFINITY) {
-            now = endTime;
-        }
-        return executed - before;
+        return runTo(endTime, true);
     }
 
     /**
@@ -218,17 +210,21 @@ public final class Simulator {
             throw new IllegalArgumentException("run end time must be finite and not before now = " + now
                     + ", was " + endTime);
         }
+        return runTo(endTime, false);
+    }
+
+    private long runTo(double endTime, boolean inclusive) {
         stopRequested = false;
         long before = executed;
         EventList list = events;
         while (list.size() > 0 && !stopRequested) {
             double t = list.firstTime();
-            if (t >= endTime) {
+            if (t > endTime || (!inclusive && t == endTime)) {
                 break;
             }
             fireNext(list, t);
         }
-        if (!stopRequested) {
+        if (!stopRequested && endTime != Double.POSITIVE_INFINITY) {
             now = endTime;
         }
         return executed - before;

@@ -23,7 +23,7 @@ final class CapLedger implements StageInput {
     private final Stage nextStage;
     private final Trace trace;
     private final double ratio;
-    private final double usPerWeek;
+    private final long usPerWeek;
     private final int rollingDays;
     private final boolean split;
     private final int moduleUnits;
@@ -84,7 +84,7 @@ final class CapLedger implements StageInput {
             usTimes.add(now);
             usUnits.add(usPerWeek);
         }
-        trace.record(now, TraceEvent.Kind.US_SHIPPED, -1, -1, Math.round(usPerWeek), null, null, -1);
+        trace.record(now, TraceEvent.Kind.US_SHIPPED, -1, -1, usPerWeek, null, null, -1);
         if (now + 7 < horizon) {
             sim.schedule(7, usShipped, 0);
         }

@@ -52,7 +52,7 @@ public final class InvalidKnobException extends IllegalArgumentException {
     static long range(String knob, long v, long min, long max) {
         if (v < min || v > max) {
             throw new InvalidKnobException(knob, Long.toString(v), "a whole number in [" + min + ", "
-                    + (max == Long.MAX_VALUE ? "unlimited" : Long.toString(max)) + "]");
+                    + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "unlimited" : Long.toString(max)) + "]");
         }
         return v;
     }

@@ -189,8 +189,16 @@ public final class Knobs {
         return Double.parseDouble(v);
     }
 
+    private static long wholeUnits(String v) {
+        double d = Double.parseDouble(v);
+        if (d != Math.rint(d)) {
+            throw new IllegalArgumentException("'" + v + "' is not a whole number of units");
+        }
+        return (long) d;
+    }
+
     private static long units(String v) {
-        return v.equalsIgnoreCase(UNLIMITED) ? Long.MAX_VALUE : Math.round(Double.parseDouble(v));
+        return v.equalsIgnoreCase(UNLIMITED) ? Long.MAX_VALUE : wholeUnits(v);
     }
 
     private static String units(long v) {
@@ -308,8 +316,8 @@ public final class Knobs {
                 "true or false", "-", "not published", "assumption",
                 s -> Boolean.toString(s.capSplit()), (b, v) -> b.capSplit(bool(v))));
         l.add(k("cap.usUnitsPerWeek", "units/week", "US end-user H200 shipments, the cap's base",
-                "a number in [0, 1e9]", "0-100,000", "not published", "assumption",
-                s -> num(s.usUnitsPerWeek()), (b, v) -> b.usUnitsPerWeek(number(v))));
+                "a whole number in [0, 1000000000]", "0-100,000", "not published", "assumption",
+                s -> Long.toString(s.usUnitsPerWeek()), (b, v) -> b.usUnitsPerWeek(wholeUnits(v))));
         // Lab
         l.add(k("lab.required", "on/off", "Third-party test in a US lab for every shipment", "true or false",
                 "on/off", "BIS rule", "H",

@@ -84,7 +84,7 @@ public record Scenario(
         double capRatio,
         int capRollingDays,
         boolean capSplit,
-        double usUnitsPerWeek,
+        long usUnitsPerWeek,
         boolean labRequired,
         int labLines,
         Distribution labBaseDays,
@@ -151,7 +151,7 @@ public record Scenario(
             InvalidKnobException.range("cap.ratio", capRatio, 0, 10);
         }
         InvalidKnobException.range("cap.rollingDays", capRollingDays, 0, 3650);
-        InvalidKnobException.range("cap.usUnitsPerWeek", usUnitsPerWeek, 0, 1e9);
+        InvalidKnobException.range("cap.usUnitsPerWeek", usUnitsPerWeek, 0, 1_000_000_000L);
         InvalidKnobException.range("lab.lines", labLines, 1, Integer.MAX_VALUE);
         duration("lab.baseDays", labBaseDays);
         InvalidKnobException.range("lab.daysPerUnit", labDaysPerUnit, 0, 1);
@@ -160,7 +160,10 @@ public record Scenario(
         duration("customs.clearanceDays", customsClearanceDays);
         customsBlocks = windows("customs.blocks", customsBlocks);
         InvalidKnobException.range("shipment.units", shipmentUnits, 1, 10_000_000);
-        InvalidKnobException.range("shipment.moduleUnits", moduleUnits, 1, shipmentUnits);
+        if (moduleUnits < 1 || moduleUnits > shipmentUnits) {
+            throw new InvalidKnobException("shipment.moduleUnits", Integer.toString(moduleUnits),
+                    "a whole number in [1, shipment.units = " + shipmentUnits + "]");
+        }
         InvalidKnobException.range("market.priceUsd", priceUsd, 0, 1e7);
         InvalidKnobException.range("market.usTakeShare", usTakeShare, 0, 1);
     }
@@ -253,7 +256,7 @@ public record Scenario(
         private double capRatio = 0.5;
         private int capRollingDays = 0;
         private boolean capSplit = false;
-        private double usUnitsPerWeek = 20_000;
+        private long usUnitsPerWeek = 20_000;
         private boolean labRequired = true;
         private int labLines = 4;
         private Distribution labBaseDays = new Triangular(7, 10, 13);
@@ -344,8 +347,17 @@ public record Scenario(
         /** Replaces the firm of the same name, or adds it. */
         public Builder firm(Firm f) {
             List<Firm> copy = new ArrayList<>(firms);
-            copy.removeIf(x -> x.name().equals(f.name()));
-            copy.add(f);
+            int at = -1;
+            for (int i = 0; i < copy.size(); i++) {
+                if (copy.get(i).name().equals(f.name())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                copy.set(at, f);
+            } else {
+                copy.add(f);
+            }
             firms = copy;
             return this;
         }
@@ -483,7 +495,7 @@ public record Scenario(
         }
 
         /** @param v US end-user shipments per week */
-        public Builder usUnitsPerWeek(double v) {
+        public Builder usUnitsPerWeek(long v) {
             usUnitsPerWeek = v;
             return this;
         }

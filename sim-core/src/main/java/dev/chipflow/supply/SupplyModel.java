@@ -70,8 +70,8 @@ public final class SupplyModel {
         double horizon = scenario.horizonDays();
         days = (int) horizon;
         // The daily samples are scheduled before anything else so that, at each midnight, they run first and see
-        // the state at the end of the day before.
-        for (int d = 0; d < days; d++) {
+        // the state at the end of the day before; the last day's is taken after the run.
+        for (int d = 0; d + 1 < days; d++) {
             sim.scheduleAt(d + 1, sample, d);
         }
         series = new DailySeries(days, new double[firms][days], new double[days], new double[days],
@@ -131,7 +131,11 @@ public final class SupplyModel {
      */
     public static SupplyResult run(Scenario scenario, RandomStreams streams, boolean trace) {
         SupplyModel m = new SupplyModel(scenario, streams, trace);
-        m.sim.runUntil(scenario.horizonDays());
+        // The horizon is half-open: an event at its end instant belongs to the next day, outside the run.
+        m.sim.runBefore(scenario.horizonDays());
+        if (m.days > 0) {
+            m.sample(m.days - 1);
+        }
         return m.result();
     }
 

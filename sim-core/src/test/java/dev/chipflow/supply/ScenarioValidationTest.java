@@ -1,0 +1,92 @@
+package dev.chipflow.supply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad knobs get an error naming the knob, the value and what is allowed; good ones round-trip. */
+class ScenarioValidationTest {
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "cap.ratio|-0.5|[0, 10]",
+        "cap.ratio|NaN|[0, 10]",
+        "cap.ratio|11|[0, 10]",
+        "lab.lines|0|[1, unlimited]",
+        "lab.failureShare|0.99|[0, 0.95]",
+        "china.conversionShare|1.5|[0, 1]",
+        "supply.inventory|-1|[0, ",
+        "domestic.ratio|-1|[0, 10]",
+        "licence.reviewDays|tri(3,2,1)|distribution",
+        "licence.reviewDays|gauss(3)|unknown distribution",
+        "lab.baseDays|exp(-1)|distribution",
+        "horizon.end|2026-02-30|date",
+        "horizon.end|2025-06-01|2026-01-01",
+        "customs.blocks|2026-03-01..2026-02-01|before it starts",
+        "supply.allocation|RANDOM|FCFS",
+        "cap.usUnitsPerWeek|100.5|whole",
+        "cap.split|maybe|true or false",
+        "shipment.moduleUnits|9000|shipment.units"})
+    void badKnobNamesKnobValueAndRange(String knob, String value, String allowedHint) {
+        InvalidKnobException e = assertThrows(InvalidKnobException.class,
+                () -> Knobs.set(Scenario.builder().build(), knob, value));
+        assertTrue(e.getMessage().contains(knob), e.getMessage());
+        assertTrue(e.getMessage().contains(value.toLowerCase()) || e.getMessage().contains(value), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains(allowedHint.toLowerCase()), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void unknownKnobAndUnknownFirmAreNamed() {
+        Scenario s = Scenario.builder().build();
+        InvalidKnobException unknown = assertThrows(InvalidKnobException.class, () -> Knobs.set(s, "cap.ration",
+                "0.5"));
+        assertTrue(unknown.getMessage().contains("cap.ration") && unknown.getMessage().contains("cap.ratio"));
+        InvalidKnobException firm = assertThrows(InvalidKnobException.class,
+                () -> Knobs.set(s, "firm.Baidu.approvals", "2026-02-01:1000:final"));
+        assertTrue(firm.getMessage().contains("Baidu") && firm.getMessage().contains("ByteDance"), firm.getMessage());
+        assertThrows(InvalidKnobException.class, () -> s.firmIndex("Baidu"));
+    }
+
+    @Test
+    void builderValidatesToo() {
+        InvalidKnobException e = assertThrows(InvalidKnobException.class,
+                () -> Scenario.builder().capRatio(Double.NaN).build());
+        assertEquals("cap.ratio", e.knob());
+        assertEquals("NaN", e.value());
+        assertThrows(InvalidKnobException.class, () -> Scenario.builder().horizonEnd(LocalDate.of(2036, 1, 1))
+                .build());
+        assertThrows(IllegalArgumentException.class, () -> new DateWindow(LocalDate.of(2026, 3, 2),
+                LocalDate.of(2026, 3, 1)));
+        assertThrows(InvalidKnobException.class, () -> new Firm("Bad Name", java.util.List.of(),
+                java.util.List.of(), 0));
+    }
+
+    @Test
+    void everyKnobRoundTripsThroughItsText() {
+        Scenario s = Scenario.builder().capRatio(Double.POSITIVE_INFINITY).productionStart(null)
+                .labLines(Integer.MAX_VALUE).build();
+        for (Knob k : Knobs.all()) {
+            assertEquals(s, k.set(s, k.get(s)), k.name());
+        }
+        for (String name : Knobs.values(s).keySet()) {
+            assertEquals(s, Knobs.set(s, name, Knobs.get(s, name)), name);
+        }
+    }
+
+    @Test
+    void settingOneKnobChangesOnlyThatKnob() {
+        Scenario s = Scenario.builder().build();
+        Scenario t = Knobs.set(s, "lab.lines", "8");
+        assertEquals(8, t.labLines());
+        assertEquals(s.toBuilder().labLines(8).build(), t);
+        Scenario withFirm = Knobs.set(s, "firm.Baidu.orders", "2026-02-01:16000");
+        assertEquals(6, withFirm.firms().size());
+        assertEquals(16_000, withFirm.firms().get(withFirm.firmIndex("Baidu")).orderedUnits());
+    }
+}
