@@ -9,7 +9,9 @@ import java.util.NoSuchElementException;
  */
 public final class DoubleFifo {
 
+    /** Capacity is a power of two so that wrapping is a mask, not a division. */
     private double[] ring;
+    private int mask;
     private int head;
     private int size;
 
@@ -18,9 +20,10 @@ public final class DoubleFifo {
         this(16);
     }
 
-    /** @param capacity initial room, at least 1 */
+    /** @param capacity initial room (rounded up to a power of two) */
     public DoubleFifo(int capacity) {
-        ring = new double[Math.max(1, capacity)];
+        ring = new double[Integer.highestOneBit(Math.max(2, capacity) * 2 - 1)];
+        mask = ring.length - 1;
     }
 
     /** @param value appended at the tail */
@@ -28,7 +31,7 @@ public final class DoubleFifo {
         if (size == ring.length) {
             grow();
         }
-        ring[(head + size) % ring.length] = value;
+        ring[(head + size) & mask] = value;
         size++;
     }
 
@@ -43,7 +46,7 @@ public final class DoubleFifo {
     /** @return the head, removed */
     public double poll() {
         double v = peek();
-        head = (head + 1) % ring.length;
+        head = (head + 1) & mask;
         size--;
         return v;
     }
@@ -56,7 +59,7 @@ public final class DoubleFifo {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("index " + i + " out of a queue of " + size);
         }
-        return ring[(head + i) % ring.length];
+        return ring[(head + i) & mask];
     }
 
     /** @return the number of elements */
@@ -77,10 +80,13 @@ public final class DoubleFifo {
 
     private void grow() {
         double[] bigger = new double[ring.length * 2];
-        for (int i = 0; i < size; i++) {
-            bigger[i] = ring[(head + i) % ring.length];
+        int tail = ring.length - head;
+        System.arraycopy(ring, head, bigger, 0, Math.min(size, tail));
+        if (size > tail) {
+            System.arraycopy(ring, 0, bigger, tail, size - tail);
         }
         ring = bigger;
+        mask = ring.length - 1;
         head = 0;
     }
 

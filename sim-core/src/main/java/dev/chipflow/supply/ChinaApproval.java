@@ -88,6 +88,11 @@ final class ChinaApproval {
 
     /** Approves the firm's waiting shipments, in order, as far as its open approvals reach. */
     void approveWaiting(int f) {
+        approveLine(f);
+        conversion.convert(f);
+    }
+
+    private void approveLine(int f) {
         IntFifo line = waitingApproval[f];
         IntFifo open = openApprovals[f];
         while (!line.isEmpty() && !open.isEmpty()) {
@@ -127,6 +132,7 @@ final class ChinaApproval {
         while (!w.isEmpty()) {
             toConversion(w.poll());
         }
+        conversion.convert(approvalFirm[a]);
     }
 
     private void toConversion(int s) {

@@ -7,8 +7,11 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * Approval to purchase order: of a firm's units whose conditions are final, only {@code china.conversionShare} become
- * purchase orders (whole shipments, in order, as far as the share allows), each after {@code china.conversionDays}
- * and not before China's in-principle clearance. The rest wait here.
+ * purchase orders (whole shipments, in order, as far as the share allows). The shipments a firm converts at one
+ * instant form one purchase order, placed after one draw of {@code china.conversionDays}, not before China's
+ * in-principle clearance, and never before the firm's previous purchase order. The rest wait here.
+ *
+ * <p>One event per purchase order, not per shipment: a purchase order of a million 8-GPU modules costs one event.
  */
 final class Conversion {
 
@@ -19,9 +22,12 @@ final class Conversion {
     private final double share;
     private final double clearanceDay;
     private final IntFifo[] waiting;
+    private final IntFifo[] converting;
+    private final IntFifo[] orderSizes;
+    private final double[] lastOrderAt;
     private final long[] finalUnits;
-    private final long[] converting;
-    private final EventHandler converted = this::convert;
+    private final long[] convertingUnits;
+    private final EventHandler ordered = this::placeOrder;
 
     Conversion(Simulator sim, Scenario scenario, Shipments shipments, DomesticMarket domestic,
             ContinuousSampler delay) {
@@ -33,30 +39,51 @@ final class Conversion {
         this.clearanceDay = Calendar.day(scenario.chinaClearance());
         int firms = scenario.firms().size();
         waiting = new IntFifo[firms];
+        converting = new IntFifo[firms];
+        orderSizes = new IntFifo[firms];
         for (int f = 0; f < firms; f++) {
             waiting[f] = new IntFifo();
+            converting[f] = new IntFifo();
+            orderSizes[f] = new IntFifo(4);
         }
+        lastOrderAt = new double[firms];
         finalUnits = new long[firms];
-        converting = new long[firms];
+        convertingUnits = new long[firms];
     }
 
+    /** A shipment whose conditions are final joins its firm's line; {@link #convert(int)} then turns it over. */
     void arrive(int s) {
         int f = shipments.firm(s);
         finalUnits[f] += shipments.units(s);
         waiting[f].add(s);
+    }
+
+    /** Turns the firm's waiting shipments, as far as the share allows, into one purchase order. */
+    void convert(int f) {
         IntFifo line = waiting[f];
-        // Integer bound so that share 1.0 converts everything and no rounding lets a unit through too many.
+        // Integer bound so that share 1.0 converts everything and rounding never lets a unit too many through.
         long allowed = (long) Math.floor(share * finalUnits[f] + 1e-9);
-        while (!line.isEmpty() && converting[f] + shipments.units(line.peek()) <= allowed) {
+        int count = 0;
+        while (!line.isEmpty() && convertingUnits[f] + shipments.units(line.peek()) <= allowed) {
             int next = line.poll();
-            converting[f] += shipments.units(next);
-            double start = Math.max(sim.now(), clearanceDay);
-            sim.scheduleAt(start + delay.sample(), converted, next);
+            convertingUnits[f] += shipments.units(next);
+            converting[f].add(next);
+            count++;
+        }
+        if (count > 0) {
+            double at = Math.max(Math.max(sim.now(), clearanceDay) + delay.sample(), lastOrderAt[f]);
+            lastOrderAt[f] = at;
+            orderSizes[f].add(count);
+            sim.scheduleAt(at, ordered, f);
         }
     }
 
-    private void convert(int s) {
-        shipments.move(s, Stage.DOMESTIC_QUOTA);
-        domestic.arrive(s);
+    private void placeOrder(int f) {
+        IntFifo order = converting[f];
+        for (int n = orderSizes[f].poll(); n > 0; n--) {
+            int s = order.poll();
+            shipments.move(s, Stage.DOMESTIC_QUOTA);
+            domestic.arrive(s);
+        }
     }
 }

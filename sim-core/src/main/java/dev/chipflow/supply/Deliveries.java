@@ -1,10 +1,11 @@
 package dev.chipflow.supply;
 
 import dev.chipflow.engine.Simulator;
-import dev.chipflow.stats.StreamingQuantiles;
+import dev.chipflow.stats.BinnedQuantiles;
 
 /**
- * Units delivered to each firm, their lead time from order to delivery, and the value exported; the last stage.
+ * Units delivered to each firm and their lead time from order to delivery; the last stage. Lead-time quantiles are
+ * unit-weighted and exact to the day (one bin a day over the horizon).
  */
 final class Deliveries {
 
@@ -12,16 +13,16 @@ final class Deliveries {
     private final Shipments shipments;
     private final long[] delivered;
     private final double[] leadUnitDays;
-    private final StreamingQuantiles[] leadTimes;
+    private final BinnedQuantiles[] leadTimes;
 
-    Deliveries(Simulator sim, int firms, Shipments shipments) {
+    Deliveries(Simulator sim, int firms, Shipments shipments, int horizonDays) {
         this.sim = sim;
         this.shipments = shipments;
         delivered = new long[firms];
         leadUnitDays = new double[firms];
-        leadTimes = new StreamingQuantiles[firms];
+        leadTimes = new BinnedQuantiles[firms];
         for (int f = 0; f < firms; f++) {
-            leadTimes[f] = new StreamingQuantiles(0.5, 0.9);
+            leadTimes[f] = new BinnedQuantiles(0, Math.max(1, horizonDays), Math.max(1, horizonDays));
         }
     }
 
@@ -31,7 +32,7 @@ final class Deliveries {
         double lead = sim.now() - shipments.orderedAt(s);
         delivered[f] += u;
         leadUnitDays[f] += u * lead;
-        leadTimes[f].add(lead);
+        leadTimes[f].add(lead, u);
         shipments.deliver(s);
     }
 

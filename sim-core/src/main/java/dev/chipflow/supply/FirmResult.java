@@ -16,8 +16,8 @@ import java.util.Arrays;
  * @param delivered        units delivered to the firm
  * @param domesticChips    domestic chips the firm bought to meet the quota
  * @param leadTimeMean     mean days from order to delivery of delivered units (unit-weighted); NaN if none
- * @param leadTimeP50      median lead time (shipment-weighted estimate); NaN if none
- * @param leadTimeP90      90th percentile lead time; NaN if none
+ * @param leadTimeP50      median lead time of delivered units, exact to the day; NaN if none
+ * @param leadTimeP90      90th percentile lead time of delivered units, exact to the day; NaN if none
  * @param waitDays         per waiting stage ({@link Stage} ordinal), unit-days spent there divided by units ordered:
  *                         the average days an ordered unit spent in that stage within the horizon
  * @param attributedUnits  per waiting stage, units (delivered or not) whose longest wait was in that stage

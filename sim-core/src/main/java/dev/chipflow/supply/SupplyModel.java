@@ -83,7 +83,7 @@ public final class SupplyModel {
             }
         }
         shipments = new Shipments(sim, firms, trace, (int) Math.min(expected + 16, 1 << 22));
-        deliveries = new Deliveries(sim, firms, shipments);
+        deliveries = new Deliveries(sim, firms, shipments, days);
         border = new Border(sim, scenario, shipments, deliveries, sampler(streams, STREAM_TRANSIT,
                 scenario.transitDays()), sampler(streams, STREAM_CUSTOMS, scenario.customsClearanceDays()));
         lab = new TestLab(sim, scenario, shipments, border,
