@@ -19,6 +19,7 @@ final class NvidiaSupply {
     private final Simulator sim;
     private final Shipments shipments;
     private final StageInput next;
+    private final Trace trace;
     private final AllocationPolicy policy;
     private final IntFifo[] waiting;
     private final HeapEventList firmsWaiting;
@@ -37,10 +38,11 @@ final class NvidiaSupply {
     private long[] ticketOf = new long[64];
     private final EventHandler output = ignored -> produce();
 
-    NvidiaSupply(Simulator sim, Scenario scenario, Shipments shipments, StageInput next) {
+    NvidiaSupply(Simulator sim, Scenario scenario, Shipments shipments, StageInput next, Trace trace) {
         this.sim = sim;
         this.shipments = shipments;
         this.next = next;
+        this.trace = trace;
         this.policy = scenario.allocation();
         int firms = scenario.firms().size();
         waiting = new IntFifo[firms];
@@ -95,8 +97,12 @@ final class NvidiaSupply {
         if (!halted(now)) {
             producedExact += perDay;
             long whole = (long) Math.floor(producedExact + 1e-9);
-            inventory += whole - produced;
+            long added = whole - produced;
+            inventory += added;
             produced = whole;
+            if (added > 0) {
+                trace.record(now, TraceEvent.Kind.PRODUCED, -1, -1, added, null, null, -1);
+            }
         }
         if (now + 1 < horizon) {
             sim.schedule(1, output, 0);

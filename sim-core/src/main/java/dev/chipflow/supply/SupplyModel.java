@@ -96,7 +96,7 @@ public final class SupplyModel {
         licence = new LicenceOffice(sim, scenario, shipments, cap, orderCount,
                 sampler(streams, STREAM_LICENCE_REVIEW, scenario.licenceReviewDays()),
                 new Bernoulli(scenario.licenceApprovalProbability(), streams.stream(STREAM_LICENCE_DECISION)));
-        supply = new NvidiaSupply(sim, scenario, shipments, licence);
+        supply = new NvidiaSupply(sim, scenario, shipments, licence, trace);
         domestic = new DomesticMarket(sim, scenario, shipments, supply, licence);
         conversion = new Conversion(sim, scenario, shipments, domestic,
                 sampler(streams, STREAM_CONVERSION, scenario.conversionDays()));

@@ -6,8 +6,8 @@ package dev.chipflow.supply;
  *
  * @param time     day
  * @param kind     what happened
- * @param shipment the shipment's index (reused after delivery), -1 for US shipments
- * @param firm     the firm's index, -1 for US shipments
+ * @param shipment the shipment's index (reused after delivery), -1 for US shipments and production
+ * @param firm     the firm's index, -1 for US shipments and production
  * @param units    units moved (for {@link Kind#SPLIT}, the units of the new shipment)
  * @param from     the stage left (null for {@link Kind#CREATED} and US shipments)
  * @param to       the stage entered (for {@link Kind#SPLIT}, the stage of both parts)

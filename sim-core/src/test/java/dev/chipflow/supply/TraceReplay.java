@@ -30,6 +30,7 @@ final class TraceReplay {
         Deque<double[]> chinaWindow = new ArrayDeque<>();
         int rolling = scenario.capRollingDays();
         long produced = 0;
+        long allocated = 0;
         for (TraceEvent e : result.trace()) {
             switch (e.kind()) {
                 case CREATED -> {
@@ -57,6 +58,9 @@ final class TraceReplay {
                     at[(int) s[0]][(int) s[2]] += s[1];
                     if (e.to() == Stage.DELIVERED) {
                         live.remove(e.shipment());
+                    }
+                    if (e.from() == Stage.ALLOCATION && e.to() == Stage.LICENCE) {
+                        allocated += e.units();
                     }
                     if (e.from() == Stage.CAP) {
                         china += e.units();
@@ -93,7 +97,10 @@ final class TraceReplay {
             }
             assertEquals(fr.ordered(), attributed, fr.name() + ": every unit is attributed to one stage");
         }
-        assertTrue(produced == 0 || produced == result.system().produced());
+        SystemResult sys = result.system();
+        assertEquals(sys.produced(), produced, "production in the trace");
+        assertEquals(sys.inventoryStart() + produced - allocated, sys.inventoryEnd(),
+                "supply: units leave inventory only by allocation");
     }
 
     private static double windowSum(Deque<double[]> window, double cutoff) {
