@@ -1,0 +1,60 @@
+package dev.chipflow.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run replications. */
+final class ExperimentOptions {
+
+    /** The default master seed: the simulated calendar's first day. */
+    static final long DEFAULT_SEED = 20260101L;
+
+    @Option(names = {"-r", "--replications"}, paramLabel = "N", defaultValue = "20",
+            description = "Replications per scenario (or per sweep point). Default: ${DEFAULT-VALUE}.")
+    int replications;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "20260101",
+            description = "Master seed; the same seed gives the same results. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+            description = "Worker threads. Default: all cores. Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Write the report (CSV, PNG charts, report.html, manifest.json) to DIR, whole or not at "
+                    + "all. An existing DIR is replaced only if it is empty or an earlier chipflow report.")
+    Path out;
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Progress bar on stderr: auto (on a terminal, for runs longer than 2 s), always, never. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String progress;
+
+    /** Checks ranges picocli does not. */
+    void validate() {
+        if (replications < 1) {
+            throw new UsageException("--replications must be at least 1, was " + replications);
+        }
+        if (replications > 100_000) {
+            throw new UsageException("--replications must be at most 100000, was " + replications);
+        }
+        if (threads != null && threads < 1) {
+            throw new UsageException("--threads must be at least 1, was " + threads);
+        }
+        mode();
+    }
+
+    int threadCount() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    ProgressReporter.Mode mode() {
+        return switch (progress.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> ProgressReporter.Mode.AUTO;
+            case "always" -> ProgressReporter.Mode.ALWAYS;
+            case "never" -> ProgressReporter.Mode.NEVER;
+            default -> throw new UsageException("--progress must be auto, always or never, was '" + progress + "'");
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package dev.chipflow.cli;
+
+import dev.chipflow.experiment.Comparison;
+import dev.chipflow.experiment.ReplicationRunner;
+import dev.chipflow.experiment.Sweep;
+import dev.chipflow.report.ComparisonAnalysis;
+import dev.chipflow.report.ConsoleReport;
+import dev.chipflow.report.Manifest;
+import dev.chipflow.report.ReportDirectory;
+import dev.chipflow.report.Reports;
+import dev.chipflow.report.RunAnalysis;
+import dev.chipflow.report.RunInfo;
+import dev.chipflow.report.SweepAnalysis;
+import dev.chipflow.scenarios.ScenarioException;
+import dev.chipflow.supply.Scenario;
+import dev.chipflow.supply.SupplyModel;
+import dev.chipflow.supply.SupplyResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs what a command asks for, prints the console summary and writes the report. */
+final class Experiments {
+
+    private Experiments() {
+    }
+
+    static void run(ChipflowCli cli, Scenario s, ExperimentOptions o) {
+        RunInfo info = info(o);
+        List<SupplyResult> results;
+        try (ProgressReporter p = progress(cli, o, s.name())) {
+            p.expect(o.replications);
+            results = new ReplicationRunner(o.threadCount(), p).run(o.replications, o.seed,
+                    SupplyModel.replication(s));
+        }
+        RunAnalysis a = new RunAnalysis(s, results);
+        ConsoleReport.run(cli.out(), a, info);
+        if (o.out != null) {
+            Map<String, byte[]> files = Reports.run(a, info);
+            files.put(ReportDirectory.MARKER, Manifest.run(provenance(cli, o), s, files));
+            written(cli.out(), ReportDirectory.write(o.out, files), files);
+        } else {
+            hint(cli.out());
+        }
+    }
+
+    static void compare(ChipflowCli cli, Scenario a, Scenario b, ExperimentOptions o) {
+        if (!firmNames(a).equals(firmNames(b))) {
+            throw new ScenarioException("compare needs two scenarios with the same firms; A has " + firmNames(a)
+                    + ", B has " + firmNames(b));
+        }
+        RunInfo info = info(o);
+        Comparison<SupplyResult> c;
+        try (ProgressReporter p = progress(cli, o, "compare")) {
+            p.expect(2 * o.replications);
+            c = Comparison.run(new ReplicationRunner(o.threadCount(), p), o.replications, o.seed,
+                    SupplyModel.replication(a), SupplyModel.replication(b));
+        }
+        ComparisonAnalysis ca = new ComparisonAnalysis(new RunAnalysis(a, c.a(), c.summaryA()),
+                new RunAnalysis(b, c.b(), c.summaryB()), c.difference());
+        ConsoleReport.comparison(cli.out(), ca, info);
+        if (o.out != null) {
+            Map<String, byte[]> files = Reports.comparison(ca, info);
+            files.put(ReportDirectory.MARKER, Manifest.comparison(provenance(cli, o), a, b, files));
+            written(cli.out(), ReportDirectory.write(o.out, files), files);
+        } else {
+            hint(cli.out());
+        }
+    }
+
+    static void sweep(ChipflowCli cli, SweepSpec spec, ExperimentOptions o) {
+        List<Scenario> scenarios = spec.scenarios();
+        RunInfo info = info(o);
+        List<Integer> index = new ArrayList<>();
+        for (int k = 0; k < scenarios.size(); k++) {
+            index.add(k);
+        }
+        Sweep<Integer, SupplyResult> sweep;
+        try (ProgressReporter p = progress(cli, o, "sweep " + spec.name())) {
+            p.expect(scenarios.size() * o.replications);
+            sweep = Sweep.run(new ReplicationRunner(o.threadCount(), p), o.replications, o.seed, spec.knob(), index,
+                    k -> SupplyModel.replication(scenarios.get(k)));
+        }
+        List<RunAnalysis> points = new ArrayList<>();
+        for (Sweep.Point<Integer, SupplyResult> point : sweep.points()) {
+            points.add(new RunAnalysis(scenarios.get(point.value()), point.results(), point.summary()));
+        }
+        SweepAnalysis sa = new SweepAnalysis(spec.name(), spec.knob(), spec.axisLabel(), spec.labels(),
+                spec.values(), spec.knob2(), spec.axisLabel2(), spec.labels2(), spec.values2(), points);
+        ConsoleReport.sweep(cli.out(), sa, info);
+        if (o.out != null) {
+            Map<String, byte[]> files = Reports.sweep(sa, info);
+            files.put(ReportDirectory.MARKER, Manifest.sweep(provenance(cli, o), sa, spec.base(), files));
+            written(cli.out(), ReportDirectory.write(o.out, files), files);
+        } else {
+            hint(cli.out());
+        }
+    }
+
+    private static List<String> firmNames(Scenario s) {
+        return s.firms().stream().map(f -> f.name()).toList();
+    }
+
+    private static RunInfo info(ExperimentOptions o) {
+        return new RunInfo(o.seed, o.replications, BuildInfo.version());
+    }
+
+    private static Manifest.Provenance provenance(ChipflowCli cli, ExperimentOptions o) {
+        return new Manifest.Provenance(BuildInfo.version(), BuildInfo.gitCommit(), o.seed, o.replications,
+                o.threadCount(), SupplyModel.streamNames(), cli.arguments());
+    }
+
+    private static ProgressReporter progress(ChipflowCli cli, ExperimentOptions o, String task) {
+        return new ProgressReporter(o.mode(), task, cli.err());
+    }
+
+    private static void written(PrintStream out, Path dir, Map<String, byte[]> files) {
+        out.println();
+        out.println("Report written to " + dir + " (" + files.size() + " files: " + String.join(", ",
+                files.keySet()) + ")");
+        out.println("Open " + dir.resolve("report.html") + " in a browser.");
+    }
+
+    private static void hint(PrintStream out) {
+        out.println();
+        out.println("(Add --out DIR to write the CSV files, charts, report.html and manifest.json.)");
+    }
+}

@@ -1,0 +1,286 @@
+package dev.chipflow.report;
+
+import dev.chipflow.experiment.SummaryTable;
+import dev.chipflow.scenarios.NamedScenarios;
+import dev.chipflow.stats.Summary;
+import dev.chipflow.supply.Stage;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The report's CSV files, as text (comma-separated, a header row, '\n' line ends, numbers exact and locale-free,
+ * empty cells for undefined values). Each method documents its columns.
+ */
+public final class CsvReports {
+
+    /** The format of every file. */
+    public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build();
+
+    private CsvReports() {
+    }
+
+    /**
+     * {@code summary.csv}: every scalar output of {@link dev.chipflow.supply.SupplyResult#scalars()}.
+     * Columns: output, mean, sd, lower, upper, n (lower/upper: the 95% CI of the mean).
+     *
+     * @param table the summary
+     * @return the file's text
+     */
+    public static String summary(SummaryTable table) {
+        return write(List.of("output", "mean", "sd", "lower", "upper", "n"), rows -> {
+            for (Map.Entry<String, Summary> e : table.outputs().entrySet()) {
+                Summary s = e.getValue();
+                rows.add(List.of(e.getKey(), Fmt.csv(s.mean()), Fmt.csv(s.sd()), Fmt.csv(s.lower()),
+                        Fmt.csv(s.upper()), Long.toString(s.n())));
+            }
+        });
+    }
+
+    /**
+     * {@code firms.csv}: one row per firm and a last row {@code all}. Columns: firm; for each per-firm output
+     * (ordered, approved, converted, allocated, licensed, exported, delivered, compute, domestic chips, lead times)
+     * {@code OUTPUT_mean}, {@code OUTPUT_lower}, {@code OUTPUT_upper}; {@code deliveredBy2026-06-30} likewise (if the
+     * run reaches that date); {@code binding_stage}: the stage holding most of the firm's units (mean attribution).
+     *
+     * @param a the run
+     * @return the file's text
+     */
+    public static String firms(RunAnalysis a) {
+        List<String> outputs = firmOutputs(a);
+        boolean record = a.index(NamedScenarios.RECORD_DATE) >= 0;
+        String recordColumn = "deliveredBy" + NamedScenarios.RECORD_DATE;
+        List<String> header = new ArrayList<>();
+        header.add("firm");
+        for (String o : outputs) {
+            header.add(o + "_mean");
+            header.add(o + "_lower");
+            header.add(o + "_upper");
+        }
+        if (record) {
+            header.add(recordColumn + "_mean");
+            header.add(recordColumn + "_lower");
+            header.add(recordColumn + "_upper");
+        }
+        header.add("binding_stage");
+        return write(header, rows -> {
+            for (int i = 0; i < a.firms().size(); i++) {
+                String f = a.firms().get(i);
+                List<String> row = new ArrayList<>();
+                row.add(f);
+                for (String o : outputs) {
+                    addSummary(row, a.firm(f, o));
+                }
+                if (record) {
+                    addSummary(row, a.deliveredBy(i, NamedScenarios.RECORD_DATE));
+                }
+                Stage b = a.bindingStage(i);
+                row.add(b == null ? "" : b.label());
+                rows.add(row);
+            }
+            List<String> row = new ArrayList<>();
+            row.add("all");
+            for (String o : outputs) {
+                if (a.table().outputs().containsKey("all." + o)) {
+                    addSummary(row, a.summary("all." + o));
+                } else {
+                    row.add("");
+                    row.add("");
+                    row.add("");
+                }
+            }
+            if (record) {
+                addSummary(row, a.deliveredBy(NamedScenarios.RECORD_DATE));
+            }
+            double[] total = a.attributedTotal();
+            int best = -1;
+            for (int s = 0; s < total.length; s++) {
+                if (total[s] > 0 && (best < 0 || total[s] > total[best])) {
+                    best = s;
+                }
+            }
+            row.add(best < 0 ? "" : Stage.of(best).label());
+            rows.add(row);
+        });
+    }
+
+    /** The per-firm outputs, in the model's order: the suffixes of the first firm's scalar names. */
+    static List<String> firmOutputs(RunAnalysis a) {
+        List<String> out = new ArrayList<>();
+        if (a.firms().isEmpty()) {
+            return out;
+        }
+        String prefix = a.firms().get(0) + ".";
+        for (String name : a.table().outputs().keySet()) {
+            if (name.startsWith(prefix)) {
+                out.add(name.substring(prefix.length()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code daily.csv}: one row per simulated day (values at the end of the day). Columns: date; per firm
+     * {@code FIRM_delivered_mean/_lower/_upper} (cumulative units); {@code cap_headroom}, {@code lab_queue},
+     * {@code lab_busy}, {@code inventory}, {@code china_shipped}, {@code us_shipped}, each {@code _mean/_lower/_upper}.
+     *
+     * @param a the run
+     * @return the file's text
+     */
+    public static String daily(RunAnalysis a) {
+        List<String> header = new ArrayList<>();
+        header.add("date");
+        List<Band> bands = new ArrayList<>();
+        for (int i = 0; i < a.firms().size(); i++) {
+            addBand(header, bands, a.firms().get(i) + "_delivered", a.delivered(i));
+        }
+        addBand(header, bands, "cap_headroom", a.band(s -> s.capHeadroom()));
+        addBand(header, bands, "lab_queue", a.band(s -> s.labQueue()));
+        addBand(header, bands, "lab_busy", a.band(s -> s.labBusy()));
+        addBand(header, bands, "inventory", a.band(s -> s.inventory()));
+        addBand(header, bands, "china_shipped", a.band(s -> s.chinaShipped()));
+        addBand(header, bands, "us_shipped", a.band(s -> s.usShipped()));
+        return write(header, rows -> {
+            for (int d = 0; d < a.days(); d++) {
+                List<String> row = new ArrayList<>(header.size());
+                row.add(a.date(d).toString());
+                for (Band b : bands) {
+                    row.add(Fmt.csv(b.mean()[d]));
+                    row.add(Fmt.csv(b.lower()[d]));
+                    row.add(Fmt.csv(b.upper()[d]));
+                }
+                rows.add(row);
+            }
+        });
+    }
+
+    private static void addBand(List<String> header, List<Band> bands, String name, Band b) {
+        header.add(name + "_mean");
+        header.add(name + "_lower");
+        header.add(name + "_upper");
+        bands.add(b);
+    }
+
+    /**
+     * {@code attribution.csv}: one row per firm and stage, means over replications. Columns: firm, stage (label),
+     * description, attributed_units (units whose longest wait was in this stage), units_at_end (units in this stage at
+     * the end of the run), wait_days (days an ordered unit spent in this stage on average). The {@code delivered}
+     * stage has only units_at_end.
+     *
+     * @param a the run
+     * @return the file's text
+     */
+    public static String attribution(RunAnalysis a) {
+        double[][] attributed = a.attributedMean();
+        double[][] atEnd = a.unitsAtEndMean();
+        double[][] wait = a.waitDaysMean();
+        return write(List.of("firm", "stage", "description", "attributed_units", "units_at_end", "wait_days"),
+                rows -> {
+                    for (int i = 0; i < a.firms().size(); i++) {
+                        for (Stage s : Stage.values()) {
+                            int k = s.ordinal();
+                            boolean waiting = k < Stage.WAITING_STAGES;
+                            rows.add(List.of(a.firms().get(i), s.label(), s.description(),
+                                    waiting ? Fmt.csv(attributed[i][k]) : "", Fmt.csv(atEnd[i][k]),
+                                    waiting ? Fmt.csv(wait[i][k]) : ""));
+                        }
+                    }
+                });
+    }
+
+    /**
+     * {@code sweep.csv}: one row per point of the sweep and scalar output. Columns: the knob's name as header with
+     * the value label, {@code KNOB_value} (the text given to the knob), the same for the second knob of a grid, then
+     * output, mean, sd, lower, upper, n.
+     *
+     * @param s the sweep
+     * @return the file's text
+     */
+    public static String sweep(SweepAnalysis s) {
+        List<String> header = new ArrayList<>(List.of(s.knob(), s.knob() + "_value"));
+        if (s.isGrid()) {
+            header.add(s.knob2());
+            header.add(s.knob2() + "_value");
+        }
+        header.addAll(List.of("output", "mean", "sd", "lower", "upper", "n"));
+        return write(header, rows -> {
+            int n2 = Math.max(1, s.labels2().size());
+            for (int i = 0; i < s.labels().size(); i++) {
+                for (int j = 0; j < n2; j++) {
+                    RunAnalysis p = s.point(i, j);
+                    for (Map.Entry<String, Summary> e : p.table().outputs().entrySet()) {
+                        List<String> row = new ArrayList<>(List.of(s.labels().get(i), s.knobValues().get(i)));
+                        if (s.isGrid()) {
+                            row.add(s.labels2().get(j));
+                            row.add(s.knobValues2().get(j));
+                        }
+                        Summary v = e.getValue();
+                        row.addAll(List.of(e.getKey(), Fmt.csv(v.mean()), Fmt.csv(v.sd()), Fmt.csv(v.lower()),
+                                Fmt.csv(v.upper()), Long.toString(v.n())));
+                        rows.add(row);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code comparison.csv}: one row per scalar output. Columns: output; a_mean, a_lower, a_upper; b_mean, b_lower,
+     * b_upper; diff_mean, diff_lower, diff_upper (b - a paired by replication, common random numbers);
+     * significant ({@code yes} when the difference's 95% CI excludes 0).
+     *
+     * @param c the comparison
+     * @return the file's text
+     */
+    public static String comparison(ComparisonAnalysis c) {
+        return write(List.of("output", "a_mean", "a_lower", "a_upper", "b_mean", "b_lower", "b_upper", "diff_mean",
+                "diff_lower", "diff_upper", "significant"), rows -> {
+                    for (Map.Entry<String, Summary> e : c.difference().outputs().entrySet()) {
+                        String name = e.getKey();
+                        List<String> row = new ArrayList<>();
+                        row.add(name);
+                        addSummary(row, c.a().summary(name));
+                        addSummary(row, c.b().summary(name));
+                        Summary d = e.getValue();
+                        addSummary(row, d);
+                        row.add(significant(d) ? "yes" : "no");
+                        rows.add(row);
+                    }
+                });
+    }
+
+    /** @return whether a difference's CI excludes zero */
+    public static boolean significant(Summary d) {
+        return !Double.isNaN(d.lower()) && (d.lower() > 0 || d.upper() < 0);
+    }
+
+    private static void addSummary(List<String> row, Summary s) {
+        row.add(Fmt.csv(s.mean()));
+        row.add(Fmt.csv(s.lower()));
+        row.add(Fmt.csv(s.upper()));
+    }
+
+    private interface Rows {
+        void fill(List<List<String>> rows);
+    }
+
+    private static String write(List<String> header, Rows rows) {
+        List<List<String>> all = new ArrayList<>();
+        rows.fill(all);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(out, FORMAT)) {
+            p.printRecord(header);
+            for (List<String> r : all) {
+                p.printRecord(r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

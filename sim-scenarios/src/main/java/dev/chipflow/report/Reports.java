@@ -1,0 +1,487 @@
+package dev.chipflow.report;
+
+import dev.chipflow.scenarios.NamedScenarios;
+import dev.chipflow.stats.Summary;
+import dev.chipflow.supply.Firm;
+import dev.chipflow.supply.Knob;
+import dev.chipflow.supply.Knobs;
+import dev.chipflow.supply.Scenario;
+import dev.chipflow.supply.Stage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files of a report (CSV, PNG charts, report.html), by file name, in a fixed order. Everything here is a pure
+ * function of the results, the scenario and {@link RunInfo}: no clock, no thread count.
+ */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    // ------------------------------------------------------------------ one scenario
+
+    /**
+     * @param a    the run
+     * @param info how it was made
+     * @return file name to contents: summary.csv, firms.csv, daily.csv, attribution.csv, the charts, report.html
+     */
+    public static Map<String, byte[]> run(RunAnalysis a, RunInfo info) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("summary.csv", utf8(CsvReports.summary(a.table())));
+        files.put("firms.csv", utf8(CsvReports.firms(a)));
+        files.put("daily.csv", utf8(CsvReports.daily(a)));
+        files.put("attribution.csv", utf8(CsvReports.attribution(a)));
+        List<Charts.Png> charts = runCharts(a);
+        for (Charts.Png p : charts) {
+            files.put(p.fileName(), p.bytes());
+        }
+        files.put("report.html", utf8(runHtml(a, info, charts)));
+        return files;
+    }
+
+    static List<Charts.Png> runCharts(RunAnalysis a) {
+        List<Charts.Png> charts = new ArrayList<>();
+        charts.add(new Charts.Png("deliveries.png", "Cumulative deliveries per firm, with 95% CI band",
+                Charts.png(Charts.deliveries(a))));
+        charts.add(new Charts.Png("stages-at-end.png", "Where the ordered units are at the end of the run",
+                Charts.png(Charts.stages(a, true))));
+        charts.add(new Charts.Png("attribution.png", "Stage in which each firm's units waited longest",
+                Charts.png(Charts.stages(a, false))));
+        charts.add(new Charts.Png("cap-headroom.png", "Room under the export cap over time",
+                Charts.png(Charts.capHeadroom(a))));
+        charts.add(new Charts.Png("lab.png", "Test lab queue and lines busy", Charts.png(Charts.lab(a))));
+        charts.add(new Charts.Png("inventory.png", "Nvidia inventory", Charts.png(Charts.inventory(a))));
+        return charts;
+    }
+
+    static String runHtml(RunAnalysis a, RunInfo info, List<Charts.Png> charts) {
+        Scenario s = a.scenario();
+        Html h = new Html("chipflow: " + s.name());
+        h.tag("h1", "chipflow report: " + s.name());
+        h.p("sub", "H200 supply to Chinese firms under the 2026 export rules. " + a.replications()
+                + " replications, seed " + info.seed() + ", simulated " + a.date(0) + " to " + a.lastDate()
+                + ". chipflow " + info.version() + ".");
+        h.raw("<div class=\"headline\">\n");
+        for (String line : Headlines.run(a)) {
+            h.tag("p", line);
+        }
+        h.raw("</div>\n");
+        h.p("note", "Intervals are 95% confidence intervals of the mean over replications (Student t). "
+                + assumptionCount(s) + " of the scenario's knobs are assumptions without a public source; "
+                + "they are listed below with their values.");
+
+        h.tag("h2", "Per firm");
+        h.table(firmHeader(a), firmRows(a));
+        h.p("note", "Binding stage: the stage in which most of the firm's units waited longest (mean attribution). "
+                + "Lead time: days from order to delivery of the units delivered.");
+        h.figure(charts.get(0));
+
+        h.tag("h2", "Where the units are, and what holds them");
+        h.tag("h3", "Units per firm and stage at the end of the run (mean over replications)");
+        double[][] atEnd = a.unitsAtEndMean();
+        stageTable(h, a, atEnd, Stage.values().length);
+        h.figure(charts.get(1));
+        h.tag("h3", "Attribution: units per firm by the stage where they waited longest (mean)");
+        stageTable(h, a, a.attributedMean(), Stage.WAITING_STAGES);
+        h.figure(charts.get(2));
+        h.tag("h3", "Stages");
+        List<List<String>> stages = new ArrayList<>();
+        for (Stage st : Stage.values()) {
+            stages.add(List.of(st.label(), st.description()));
+        }
+        h.table(List.of("stage", "meaning"), stages);
+
+        h.tag("h2", "System");
+        h.table(List.of("output", "mean", "95% CI"), systemRows(a));
+        for (int i = 3; i < charts.size(); i++) {
+            h.figure(charts.get(i));
+        }
+
+        knobSections(h, s);
+        h.tag("h2", "Files");
+        h.p("note", "summary.csv (every output: mean, sd, 95% CI), firms.csv (per firm with CIs), daily.csv (daily "
+                + "series with CI bands), attribution.csv (firm x stage), the PNG charts, and manifest.json (what "
+                + "reproduces this run: java -jar chipflow.jar rerun manifest.json --out DIR).");
+        return h.end();
+    }
+
+    private static List<String> firmHeader(RunAnalysis a) {
+        List<String> header = new ArrayList<>(List.of("firm", "ordered", "approved", "converted", "licensed"));
+        if (a.index(NamedScenarios.RECORD_DATE) >= 0) {
+            header.add("delivered by " + NamedScenarios.RECORD_DATE + " [95% CI]");
+        }
+        header.addAll(List.of("delivered by " + a.lastDate() + " [95% CI]", "lead time, days", "binding stage"));
+        return header;
+    }
+
+    static List<List<String>> firmRows(RunAnalysis a) {
+        List<List<String>> rows = new ArrayList<>();
+        boolean record = a.index(NamedScenarios.RECORD_DATE) >= 0;
+        for (int i = 0; i < a.firms().size(); i++) {
+            String f = a.firms().get(i);
+            List<String> row = new ArrayList<>();
+            row.add(f);
+            for (String o : List.of("ordered", "approved", "converted", "licensed")) {
+                row.add(Fmt.human(a.firm(f, o).mean()));
+            }
+            if (record) {
+                row.add(ci(a.deliveredBy(i, NamedScenarios.RECORD_DATE)));
+            }
+            row.add(ci(a.firm(f, "delivered")));
+            row.add(Fmt.human(a.firm(f, "leadTimeMeanDays").mean()));
+            Stage b = a.bindingStage(i);
+            row.add(b == null ? "-" : b.label());
+            rows.add(row);
+        }
+        List<String> all = new ArrayList<>();
+        all.add("all");
+        for (String o : List.of("ordered", "approved", "converted", "licensed")) {
+            all.add(Fmt.human(a.summary("all." + o).mean()));
+        }
+        if (record) {
+            all.add(ci(a.deliveredBy(NamedScenarios.RECORD_DATE)));
+        }
+        all.add(ci(a.summary("all.delivered")));
+        all.add("");
+        all.add("");
+        rows.add(all);
+        return rows;
+    }
+
+    private static void stageTable(Html h, RunAnalysis a, double[][] m, int stages) {
+        List<Integer> used = new ArrayList<>();
+        for (int s = 0; s < stages; s++) {
+            double t = 0;
+            for (double[] row : m) {
+                t += row[s];
+            }
+            if (t > 0) {
+                used.add(s);
+            }
+        }
+        if (used.isEmpty()) {
+            h.p("note", "No units.");
+            return;
+        }
+        List<String> header = new ArrayList<>();
+        header.add("firm");
+        for (int s : used) {
+            header.add(Stage.of(s).label());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        double[] total = new double[stages];
+        for (int i = 0; i < a.firms().size(); i++) {
+            List<String> row = new ArrayList<>();
+            row.add(a.firms().get(i));
+            for (int s : used) {
+                row.add(Fmt.human(m[i][s]));
+                total[s] += m[i][s];
+            }
+            rows.add(row);
+        }
+        List<String> all = new ArrayList<>();
+        all.add("all");
+        for (int s : used) {
+            all.add(Fmt.human(total[s]));
+        }
+        rows.add(all);
+        h.table(header, rows);
+    }
+
+    private static List<List<String>> systemRows(RunAnalysis a) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Summary> e : a.table().outputs().entrySet()) {
+            if (e.getKey().startsWith("system.") || e.getKey().startsWith("all.")) {
+                Summary v = e.getValue();
+                rows.add(List.of(e.getKey(), Fmt.human(v.mean()), interval(v)));
+            }
+        }
+        return rows;
+    }
+
+    private static void knobSections(Html h, Scenario s) {
+        h.tag("h2", "Assumptions (knobs without a public source)");
+        List<List<String>> assumptions = new ArrayList<>();
+        for (Knob k : Knobs.all()) {
+            if (k.isAssumption()) {
+                assumptions.add(List.of(k.name(), k.get(s), k.unit(), k.description(), k.calibrated()));
+            }
+        }
+        h.table(List.of("knob", "value", "unit", "meaning", "range to test"), assumptions);
+        h.tag("h2", "Scenario knobs");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        for (Knob k : Knobs.all()) {
+            rows.add(List.of(k.name(), k.get(s), k.unit(), k.trust(), k.description(), k.source()));
+            classes.add(k.isAssumption() ? "assumption" : null);
+        }
+        h.table(List.of("knob", "value", "unit", "trust", "meaning", "source"), rows, classes);
+        h.p("note", "Trust: H = the rule text or several consistent reports; M = one reputable report; "
+                + "L = an estimate; assumption = no public source (highlighted).");
+        h.tag("h3", "Firms (knobs firm.NAME.orders, .approvals, .priority)");
+        List<List<String>> firms = new ArrayList<>();
+        int shown = 0;
+        for (Firm f : s.firms()) {
+            if (shown++ == 50) {
+                firms.add(List.of("... " + (s.firms().size() - 50) + " more firms (see manifest.json)", "", "", ""));
+                break;
+            }
+            firms.add(List.of(f.name(), Knobs.get(s, "firm." + f.name() + ".orders"),
+                    Knobs.get(s, "firm." + f.name() + ".approvals"), Integer.toString(f.priority())));
+        }
+        h.table(List.of("firm", "orders (date:units)", "approvals (date:units:kind)", "priority"), firms);
+    }
+
+    private static int assumptionCount(Scenario s) {
+        return (int) Knobs.all().stream().filter(Knob::isAssumption).count();
+    }
+
+    // ------------------------------------------------------------------ sweeps
+
+    /**
+     * @param sw   the sweep
+     * @param info how it was made
+     * @return file name to contents: sweep.csv, the charts, report.html
+     */
+    public static Map<String, byte[]> sweep(SweepAnalysis sw, RunInfo info) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("sweep.csv", utf8(CsvReports.sweep(sw)));
+        List<Charts.Png> charts = sweepCharts(sw);
+        for (Charts.Png p : charts) {
+            files.put(p.fileName(), p.bytes());
+        }
+        files.put("report.html", utf8(sweepHtml(sw, info, charts)));
+        return files;
+    }
+
+    static List<Charts.Png> sweepCharts(SweepAnalysis sw) {
+        List<Charts.Png> charts = new ArrayList<>();
+        RunAnalysis first = sw.point(0, 0);
+        String end = first.lastDate().toString();
+        charts.add(new Charts.Png("sweep-delivered.png", "Units delivered to all firms against " + sw.axisLabel(),
+                Charts.png(Charts.sweep(sw, List.<String[]>of(new String[] {"all.delivered", "all firms"}),
+                        "H200 units delivered to all firms by " + end + ", units (mean, 95% CI)",
+                        "H200 units delivered"))));
+        if (!sw.isGrid() && first.firms().size() <= Charts.MAX_FIRM_SERIES) {
+            List<String[]> perFirm = new ArrayList<>();
+            for (String f : first.firms()) {
+                perFirm.add(new String[] {f + ".delivered", f});
+            }
+            charts.add(new Charts.Png("sweep-delivered-per-firm.png", "Units delivered per firm against "
+                    + sw.axisLabel(), Charts.png(Charts.sweep(sw, perFirm, "H200 units delivered per firm by "
+                            + end + ", units (mean, 95% CI)", "H200 units delivered"))));
+        }
+        if (sw.isGrid()) {
+            charts.add(new Charts.Png("sweep-cap-binding.png", "Share of time the cap binds", Charts.png(
+                    Charts.sweep(sw, List.<String[]>of(new String[] {"system.capBindingShare", "cap binding"}),
+                            "Share of the time a shipment waits at the export cap (mean, 95% CI)", "share"))));
+        } else {
+            charts.add(new Charts.Png("sweep-bottlenecks.png", "Cap binding share and lab utilisation",
+                    Charts.png(Charts.sweep(sw, List.of(
+                            new String[] {"system.capBindingShare", "share of time the cap binds"},
+                            new String[] {"system.labUtilisation", "lab utilisation"}),
+                            "Bottlenecks: cap binding share and lab utilisation, share of time (mean, 95% CI)",
+                            "share"))));
+        }
+        return charts;
+    }
+
+    static String sweepHtml(SweepAnalysis sw, RunInfo info, List<Charts.Png> charts) {
+        RunAnalysis first = sw.point(0, 0);
+        Html h = new Html("chipflow sweep: " + sw.name());
+        h.tag("h1", "chipflow sweep: " + sw.name());
+        String over = sw.isGrid() ? sw.knob() + " \u00d7 " + sw.knob2() : sw.knob();
+        h.p("sub", "Base scenario " + baseName(sw) + ", knob " + over + "; " + first.replications()
+                + " replications per point with common random numbers, seed " + info.seed() + ", simulated "
+                + first.date(0) + " to " + first.lastDate() + ". chipflow " + info.version() + ".");
+        h.raw("<div class=\"headline\">\n");
+        h.tag("p", sweepHeadline(sw));
+        h.raw("</div>\n");
+        boolean record = first.index(NamedScenarios.RECORD_DATE) >= 0;
+        List<String> header = new ArrayList<>();
+        header.add(sw.axisLabel());
+        if (sw.isGrid()) {
+            header.add(sw.axisLabel2());
+        }
+        if (record) {
+            header.add("delivered by " + NamedScenarios.RECORD_DATE + " [95% CI]");
+        }
+        header.addAll(List.of("delivered by " + first.lastDate() + " [95% CI]", "cap binding share",
+                "lab wait, days", "binding stage"));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < sw.labels().size(); i++) {
+            for (int j = 0; j < Math.max(1, sw.labels2().size()); j++) {
+                RunAnalysis p = sw.point(i, j);
+                List<String> row = new ArrayList<>();
+                row.add(sw.labels().get(i));
+                if (sw.isGrid()) {
+                    row.add(sw.labels2().get(j));
+                }
+                if (record) {
+                    row.add(ci(p.deliveredBy(NamedScenarios.RECORD_DATE)));
+                }
+                row.add(ci(p.summary("all.delivered")));
+                row.add(Fmt.percent(p.summary("system.capBindingShare").mean()));
+                row.add(Fmt.human(p.summary("system.labMeanWaitDays").mean()));
+                row.add(topStage(p));
+                rows.add(row);
+            }
+        }
+        h.tag("h2", "Results per point");
+        h.table(header, rows);
+        h.p("note", "Binding stage: the stage where most units (all firms) waited longest. sweep.csv holds every "
+                + "output at every point with its 95% CI.");
+        for (Charts.Png p : charts) {
+            h.figure(p);
+        }
+        knobSections(h, first.scenario());
+        return h.end();
+    }
+
+    private static String baseName(SweepAnalysis sw) {
+        return sw.point(0, 0).scenario().name();
+    }
+
+    private static String sweepHeadline(SweepAnalysis sw) {
+        int n = sw.labels().size();
+        int n2 = Math.max(1, sw.labels2().size());
+        int lo = 0;
+        int hi = 0;
+        for (int k = 0; k < n * n2; k++) {
+            double v = sw.points().get(k).summary("all.delivered").mean();
+            if (v < sw.points().get(lo).summary("all.delivered").mean()) {
+                lo = k;
+            }
+            if (v > sw.points().get(hi).summary("all.delivered").mean()) {
+                hi = k;
+            }
+        }
+        return "Units delivered to all firms by " + sw.point(0, 0).lastDate() + " range from "
+                + Headlines.units(sw.points().get(lo).summary("all.delivered")) + " at " + pointLabel(sw, lo)
+                + " to " + Headlines.units(sw.points().get(hi).summary("all.delivered")) + " at "
+                + pointLabel(sw, hi) + ".";
+    }
+
+    private static String pointLabel(SweepAnalysis sw, int k) {
+        int n2 = Math.max(1, sw.labels2().size());
+        String l = sw.knob() + " = " + sw.labels().get(k / n2);
+        return sw.isGrid() ? l + ", " + sw.knob2() + " = " + sw.labels2().get(k % n2) : l;
+    }
+
+    private static String topStage(RunAnalysis p) {
+        double[] t = p.attributedTotal();
+        int best = -1;
+        for (int s = 0; s < t.length; s++) {
+            if (t[s] > 0 && (best < 0 || t[s] > t[best])) {
+                best = s;
+            }
+        }
+        return best < 0 ? "-" : Stage.of(best).label();
+    }
+
+    // ------------------------------------------------------------------ comparisons
+
+    /**
+     * @param c    the comparison
+     * @param info how it was made
+     * @return file name to contents: comparison.csv, firms-a.csv, firms-b.csv, the charts, report.html
+     */
+    public static Map<String, byte[]> comparison(ComparisonAnalysis c, RunInfo info) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("comparison.csv", utf8(CsvReports.comparison(c)));
+        files.put("firms-a.csv", utf8(CsvReports.firms(c.a())));
+        files.put("firms-b.csv", utf8(CsvReports.firms(c.b())));
+        List<Charts.Png> charts = List.of(
+                new Charts.Png("comparison-deliveries.png", "Cumulative deliveries to all firms, A and B",
+                        Charts.png(Charts.comparisonDeliveries(c))),
+                new Charts.Png("comparison-differences.png", "Difference B \u2212 A per firm with 95% CI",
+                        Charts.png(Charts.comparisonDifferences(c))));
+        for (Charts.Png p : charts) {
+            files.put(p.fileName(), p.bytes());
+        }
+        files.put("report.html", utf8(comparisonHtml(c, info, charts)));
+        return files;
+    }
+
+    static String comparisonHtml(ComparisonAnalysis c, RunInfo info, List<Charts.Png> charts) {
+        Html h = new Html("chipflow comparison: " + c.a().scenario().name() + " vs " + c.b().scenario().name());
+        h.tag("h1", "chipflow comparison");
+        h.p("sub", c.labelA() + " against " + c.labelB() + ", " + c.a().replications()
+                + " replications each with common random numbers (replication i of both uses the same streams), "
+                + "seed " + info.seed() + ". chipflow " + info.version() + ".");
+        h.raw("<div class=\"headline\">\n");
+        for (String line : Headlines.comparison(c)) {
+            h.tag("p", line);
+        }
+        h.raw("</div>\n");
+        h.tag("h2", "What differs between A and B");
+        Map<String, String> ka = Knobs.values(c.a().scenario());
+        Map<String, String> kb = Knobs.values(c.b().scenario());
+        List<List<String>> diffs = new ArrayList<>();
+        for (String k : ka.keySet()) {
+            String vb = kb.get(k);
+            if (!ka.get(k).equals(vb)) {
+                diffs.add(List.of(k, ka.get(k), vb == null ? "-" : vb));
+            }
+        }
+        for (String k : kb.keySet()) {
+            if (!ka.containsKey(k)) {
+                diffs.add(List.of(k, "-", kb.get(k)));
+            }
+        }
+        if (diffs.isEmpty()) {
+            h.p("note", "The two scenarios have the same knobs: every difference below is zero.");
+        } else {
+            h.table(List.of("knob", "A", "B"), diffs);
+        }
+        h.tag("h2", "Units delivered per firm");
+        List<List<String>> rows = new ArrayList<>();
+        for (String f : c.a().firms()) {
+            rows.add(differenceRow(c, f, f + ".delivered"));
+        }
+        rows.add(differenceRow(c, "all", "all.delivered"));
+        h.table(List.of("firm", "A [95% CI]", "B [95% CI]", "B \u2212 A [95% CI]", "real difference?"), rows);
+        for (Charts.Png p : charts) {
+            h.figure(p);
+        }
+        h.tag("h2", "System outputs");
+        List<List<String>> sys = new ArrayList<>();
+        for (String name : c.difference().outputs().keySet()) {
+            if (name.startsWith("system.") || name.startsWith("all.")) {
+                sys.add(differenceRow(c, name, name));
+            }
+        }
+        h.table(List.of("output", "A [95% CI]", "B [95% CI]", "B \u2212 A [95% CI]", "real difference?"), sys);
+        h.p("note", "comparison.csv holds every output; firms-a.csv and firms-b.csv the per-firm tables.");
+        h.tag("h2", "Scenario A");
+        knobSections(h, c.a().scenario());
+        return h.end();
+    }
+
+    private static List<String> differenceRow(ComparisonAnalysis c, String label, String output) {
+        Summary d = c.difference().get(output);
+        return List.of(label, ci(c.a().summary(output)), ci(c.b().summary(output)), ci(d),
+                CsvReports.significant(d) ? "yes" : "no");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static String ci(Summary s) {
+        return Fmt.withCi(s.mean(), s.lower(), s.upper());
+    }
+
+    private static String interval(Summary s) {
+        if (Double.isNaN(s.lower())) {
+            return "-";
+        }
+        return Fmt.human(s.lower()) + " to " + Fmt.human(s.upper());
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
