@@ -77,9 +77,9 @@ public final class BuildInfo {
             if (cs == null || cs.getLocation() == null) {
                 return null;
             }
-            Path p = Path.of(cs.getLocation().toURI()).toAbsolutePath();
+            Path p = Path.of(cs.getLocation().toURI()).toRealPath();
             return Files.isDirectory(p) ? p : p.getParent();
-        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+        } catch (URISyntaxException | IOException | IllegalArgumentException | SecurityException e) {
             return null;
         }
     }

@@ -39,7 +39,7 @@ public final class ChipflowCli implements Runnable {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final List<String> arguments;
+    private List<String> arguments;
 
     private ChipflowCli(PrintStream out, PrintStream err, String[] args) {
         this.out = out;
@@ -121,6 +121,11 @@ public final class ChipflowCli implements Runnable {
 
     List<String> arguments() {
         return arguments;
+    }
+
+    /** A rerun records the original command line, so that its manifest matches the original's. */
+    void arguments(List<String> original) {
+        arguments = List.copyOf(original);
     }
 
     /** Prints the version and the git commit. */

@@ -49,6 +49,11 @@ final class CompareCommand implements Callable<Integer> {
         Scenario sb = ScenarioSources.resolve(b, null, sets, null);
         sa = KnobAssignments.apply(sa, ScenarioSources.parseSets(setsA));
         sb = KnobAssignments.apply(sb, ScenarioSources.parseSets(setsB));
+        if (sa.name().equals(sb.name())) {
+            // Tell the two apart in tables and charts by what was set on each.
+            sa = setsA.isEmpty() ? sa : sa.toBuilder().name(sa.name() + " with " + String.join(", ", setsA)).build();
+            sb = setsB.isEmpty() ? sb : sb.toBuilder().name(sb.name() + " with " + String.join(", ", setsB)).build();
+        }
         Experiments.compare(cli, sa, sb, options);
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.chipflow.cli;
 
+import dev.chipflow.report.ReportDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -43,6 +44,9 @@ final class ExperimentOptions {
             throw new UsageException("--threads must be at least 1, was " + threads);
         }
         mode();
+        if (out != null) {
+            ReportDirectory.check(out);
+        }
     }
 
     int threadCount() {

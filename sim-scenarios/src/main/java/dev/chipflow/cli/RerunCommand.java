@@ -57,6 +57,9 @@ final class RerunCommand implements Callable<Integer> {
             cli.err().println("rerun: note: the manifest was written by chipflow " + version + ", this is "
                     + BuildInfo.version() + "; results may differ");
         }
+        if (m.has("arguments")) {
+            cli.arguments(list(m, "arguments"));
+        }
         String command = m.has("command") ? m.get("command").getAsString() : "";
         switch (command) {
             case "run" -> Experiments.run(cli, scenario(m, "scenario"), o);

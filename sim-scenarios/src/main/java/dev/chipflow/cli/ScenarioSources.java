@@ -120,7 +120,7 @@ final class ScenarioSources {
         } catch (IOException e) {
             throw new ScenarioException("cannot read '" + file + "': " + e.getMessage());
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            throw new ScenarioException(file.getFileName() + ": not valid JSON (" + oneLine(e.getMessage()) + ")");
+            throw new ScenarioException(file.getFileName() + ": not a chipflow manifest.json (not valid JSON)");
         }
     }
 

@@ -346,7 +346,8 @@ public final class Charts {
     }
 
     private static void add(YIntervalSeries s, double x, Summary v) {
-        double lo = Double.isNaN(v.lower()) ? v.mean() : v.lower();
+        // Every output a sweep chart shows is a count or a share: never below zero.
+        double lo = Math.max(0, Double.isNaN(v.lower()) ? v.mean() : v.lower());
         double hi = Double.isNaN(v.upper()) ? v.mean() : v.upper();
         if (!Double.isNaN(v.mean())) {
             s.add(x, v.mean(), lo, hi);

@@ -71,6 +71,16 @@ public final class ReportDirectory {
         }
     }
 
+    /**
+     * Checks, before anything runs, that a report could be written to {@code target}.
+     *
+     * @param target the report directory
+     * @throws ReportException if it is a file, or a directory of other files
+     */
+    public static void check(Path target) {
+        checkReplaceable(target.toAbsolutePath().normalize());
+    }
+
     private static void checkReplaceable(Path dir) {
         if (!Files.exists(dir)) {
             return;

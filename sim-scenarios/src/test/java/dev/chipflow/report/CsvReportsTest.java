@@ -1,0 +1,177 @@
+package dev.chipflow.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chipflow.experiment.SummaryTable;
+import dev.chipflow.scenarios.NamedScenarios;
+import dev.chipflow.stats.Summary;
+import dev.chipflow.supply.Scenario;
+import dev.chipflow.supply.Stage;
+import dev.chipflow.supply.SupplyResult;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** The CSV files against hand-made results: every number is the summary computed straight from the results. */
+class CsvReportsTest {
+
+    private final Scenario scenario = NamedScenarios.ordersPlaced();
+    private final List<SupplyResult> results = FakeResults.of(scenario, 4, 7);
+    private final RunAnalysis run = new RunAnalysis(scenario, results);
+
+    static List<CSVRecord> parse(String csv) throws IOException {
+        try (CSVParser p = CSVParser.parse(new StringReader(csv),
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            return p.getRecords();
+        }
+    }
+
+    static List<String> header(String csv) throws IOException {
+        try (CSVParser p = CSVParser.parse(new StringReader(csv),
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            return p.getHeaderNames();
+        }
+    }
+
+    private static double num(String cell) {
+        return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+    }
+
+    @Test
+    void firmsCsvHoldsTheSummaryOfEveryPerFirmOutput() throws IOException {
+        String csv = CsvReports.firms(run);
+        SummaryTable table = SummaryTable.of(results);
+        List<CSVRecord> rows = parse(csv);
+        assertEquals(scenario.firms().size() + 1, rows.size(), "a row per firm and an 'all' row");
+        for (int i = 0; i < scenario.firms().size(); i++) {
+            CSVRecord r = rows.get(i);
+            String firm = scenario.firms().get(i).name();
+            assertEquals(firm, r.get("firm"));
+            for (String output : List.of("ordered", "approved", "converted", "delivered", "leadTimeMeanDays")) {
+                Summary s = table.get(firm + "." + output);
+                assertEquals(s.mean(), num(r.get(output + "_mean")), 0.0, firm + " " + output);
+                assertEquals(s.lower(), num(r.get(output + "_lower")), 0.0, firm + " " + output);
+                assertEquals(s.upper(), num(r.get(output + "_upper")), 0.0, firm + " " + output);
+            }
+        }
+        CSVRecord all = rows.get(rows.size() - 1);
+        assertEquals("all", all.get("firm"));
+        assertEquals(table.get("all.delivered").mean(), num(all.get("delivered_mean")), 0.0);
+        assertEquals(Stage.APPROVAL.label(), rows.get(0).get("binding_stage"),
+                "half the units wait for approval, a quarter at the cap: approval binds");
+    }
+
+    @Test
+    void firmsCsvDeliveredByTheRecordDateIsReadFromTheDailySeries() throws IOException {
+        List<CSVRecord> rows = parse(CsvReports.firms(run));
+        int d = run.index(NamedScenarios.RECORD_DATE);
+        double sum = 0;
+        for (SupplyResult r : results) {
+            sum += r.series().deliveredByFirm()[0][d];
+        }
+        assertEquals(sum / results.size(), num(rows.get(0).get("deliveredBy2026-06-30_mean")), 1e-9);
+    }
+
+    @Test
+    void undefinedValuesAreEmptyCells() throws IOException {
+        List<CSVRecord> rows = parse(CsvReports.firms(run));
+        CSVRecord others = rows.get(scenario.firms().size() - 1);
+        assertEquals("Others", others.get("firm"));
+        assertEquals("", others.get("leadTimeMeanDays_mean"), "nothing delivered: no lead time");
+    }
+
+    @Test
+    void summaryCsvHasEveryScalarInModelOrder() throws IOException {
+        SummaryTable table = SummaryTable.of(results);
+        List<CSVRecord> rows = parse(CsvReports.summary(table));
+        List<String> names = List.copyOf(table.outputs().keySet());
+        assertEquals(names.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(names.get(i), rows.get(i).get("output"));
+            assertEquals(table.get(names.get(i)).mean(), num(rows.get(i).get("mean")), 0.0);
+            assertEquals("4", rows.get(i).get("n"));
+        }
+        assertEquals(List.of("output", "mean", "sd", "lower", "upper", "n"), header(CsvReports.summary(table)));
+    }
+
+    @Test
+    void dailyCsvHasOneRowPerDayAndTheMeanOfEachSeries() throws IOException {
+        String csv = CsvReports.daily(run);
+        List<CSVRecord> rows = parse(csv);
+        assertEquals(results.get(0).series().days(), rows.size());
+        assertEquals("2026-01-01", rows.get(0).get("date"));
+        assertEquals("2026-12-31", rows.get(rows.size() - 1).get("date"));
+        int d = 200;
+        double mean = 0;
+        double head = 0;
+        for (SupplyResult r : results) {
+            mean += r.series().deliveredByFirm()[1][d];
+            head += r.series().capHeadroom()[d];
+        }
+        assertEquals(mean / results.size(), num(rows.get(d).get("Alibaba_delivered_mean")), 1e-9);
+        assertEquals(head / results.size(), num(rows.get(d).get("cap_headroom_mean")), 1e-9);
+        assertTrue(num(rows.get(d).get("cap_headroom_lower")) <= num(rows.get(d).get("cap_headroom_mean")));
+        List<String> h = header(csv);
+        assertEquals("date", h.get(0));
+        for (String series : List.of("cap_headroom", "lab_queue", "lab_busy", "inventory", "china_shipped",
+                "us_shipped")) {
+            assertTrue(h.containsAll(List.of(series + "_mean", series + "_lower", series + "_upper")), series);
+        }
+    }
+
+    @Test
+    void attributionCsvIsFirmByStageMeans() throws IOException {
+        List<CSVRecord> rows = parse(CsvReports.attribution(run));
+        assertEquals(scenario.firms().size() * Stage.values().length, rows.size());
+        assertEquals(List.of("firm", "stage", "description", "attributed_units", "units_at_end", "wait_days"),
+                header(CsvReports.attribution(run)));
+        CSVRecord bytedanceCap = rows.stream().filter(r -> r.get("firm").equals("ByteDance")
+                && r.get("stage").equals(Stage.CAP.label())).findFirst().orElseThrow();
+        double sum = 0;
+        for (SupplyResult r : results) {
+            sum += r.firm("ByteDance").attributedUnits()[Stage.CAP.ordinal()];
+        }
+        assertEquals(sum / results.size(), num(bytedanceCap.get("attributed_units")), 1e-9);
+        assertEquals(Stage.CAP.description(), bytedanceCap.get("description"));
+    }
+
+    @Test
+    void comparisonCsvMarksDifferencesWhoseIntervalExcludesZero() throws IOException {
+        List<SupplyResult> other = FakeResults.of(scenario, 4, 7);
+        RunAnalysis b = new RunAnalysis(scenario, other);
+        ComparisonAnalysis c = new ComparisonAnalysis(run, b, SummaryTable.differences(results, other));
+        List<CSVRecord> rows = parse(CsvReports.comparison(c));
+        Map<String, Summary> diff = c.difference().outputs();
+        assertEquals(diff.size(), rows.size());
+        for (CSVRecord r : rows) {
+            assertEquals("no", r.get("significant"), "identical results differ by nothing: " + r.get("output"));
+        }
+    }
+
+    @Test
+    void sweepCsvHasARowPerPointAndOutput() throws IOException {
+        SweepAnalysis s = new SweepAnalysis("t", "cap.ratio", "cap ratio", List.of("0.25", "0.5"),
+                List.of("0.25", "0.5"), null, null, List.of(), List.of(), List.of(run, run));
+        List<CSVRecord> rows = parse(CsvReports.sweep(s));
+        assertEquals(2 * run.table().outputs().size(), rows.size());
+        assertEquals(List.of("cap.ratio", "cap.ratio_value", "output", "mean", "sd", "lower", "upper", "n"),
+                header(CsvReports.sweep(s)));
+    }
+
+    @Test
+    void numbersAreExactAndLocaleFree() {
+        assertEquals("0", Fmt.csv(0));
+        assertEquals("133333", Fmt.csv(133_333));
+        assertEquals("0.1", Fmt.csv(0.1));
+        assertEquals("12345678901.5", Fmt.csv(12_345_678_901.5));
+        assertEquals("", Fmt.csv(Double.NaN));
+        assertEquals(0.1 + 0.2, Double.parseDouble(Fmt.csv(0.1 + 0.2)), 0.0);
+        assertEquals("1,234,567", Fmt.human(1_234_567));
+    }
+}

@@ -1,0 +1,178 @@
+package dev.chipflow.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chipflow.supply.Firm;
+import dev.chipflow.supply.InvalidKnobException;
+import dev.chipflow.supply.Knobs;
+import dev.chipflow.supply.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioFileTest {
+
+    @TempDir
+    Path tmp;
+
+    private static ScenarioFile parse(String... lines) {
+        return ScenarioFile.parse("test.scenario", List.of(lines));
+    }
+
+    private static String error(String... lines) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(lines).scenario());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void readsKnobsCommentsBlankLinesAndTheBase() {
+        ScenarioFile f = parse(
+                "# a comment",
+                "",
+                "base = historical-2026",
+                "  cap.ratio = 0.25   # trailing comment",
+                "lab.lines=8",
+                "customs.blocks = 2026-01-14..2026-01-28, 2026-06-01..2026-06-30");
+        assertEquals("historical-2026", f.base());
+        assertEquals("test.scenario:3", f.baseOrigin());
+        Scenario s = f.scenario();
+        assertEquals("historical-2026", s.name());
+        assertEquals(0.25, s.capRatio());
+        assertEquals(8, s.labLines());
+        assertEquals(2, s.customsBlocks().size());
+        assertEquals(75_000, s.licencePerFirmCap(), "the base's own settings stay");
+    }
+
+    @Test
+    void withoutABaseStartsFromOrdersPlaced() {
+        ScenarioFile f = parse("cap.ratio = 1");
+        assertNull(f.base());
+        Scenario s = f.scenario();
+        assertEquals(NamedScenarios.ORDERS_PLACED, s.name());
+        assertEquals(1.0, s.capRatio());
+    }
+
+    @Test
+    void perFirmKnobsChangeAFirmInPlaceAndAddNewFirmsAtTheEnd() {
+        Scenario s = parse(
+                "firm.Moonshot.approvals = 2026-02-01:10000:final",
+                "firm.Moonshot.orders = 2026-02-01:10000",
+                "firm.ByteDance.orders = 2026-01-24:280000").scenario();
+        List<String> names = s.firms().stream().map(Firm::name).toList();
+        assertEquals(List.of("ByteDance", "Alibaba", "Tencent", "DeepSeek", "Others", "Moonshot"), names,
+                "changing ByteDance keeps its place; a new firm comes last (approvals may precede orders)");
+        assertEquals(280_000, s.firms().get(0).orderedUnits());
+        assertEquals(10_000, s.firms().get(5).approvedUnits());
+        assertEquals("2026-01-24:280000", Knobs.get(s, "firm.ByteDance.orders"));
+    }
+
+    @Test
+    void knobsCheckedAgainstEachOtherMayComeInAnyOrder() {
+        Scenario s = parse("shipment.moduleUnits = 16", "shipment.units = 16").scenario();
+        assertEquals(16, s.moduleUnits());
+        assertEquals(16, s.shipmentUnits());
+    }
+
+    @Test
+    void aLineWithoutEqualsNamesFileAndLine() {
+        String m = error("# header", "cap.ratio 0.25");
+        assertTrue(m.startsWith("test.scenario:2: "), m);
+        assertTrue(m.contains("knob = value"), m);
+    }
+
+    @Test
+    void anUnknownKnobNamesTheLineAndSuggestsTheNearestName() {
+        String m = error("", "", "cap.ration = 0.25");
+        assertTrue(m.startsWith("test.scenario:3: unknown knob 'cap.ration'"), m);
+        assertTrue(m.contains("did you mean 'cap.ratio'"), m);
+    }
+
+    @Test
+    void aValueOutOfRangeNamesTheLineAndTheKnob() {
+        String m = error("lab.lines = 4", "cap.ratio = 11");
+        assertTrue(m.startsWith("test.scenario:2: knob 'cap.ratio'"), m);
+        assertTrue(m.contains("[0, 10]"), m);
+    }
+
+    @Test
+    void anImpossibleDateNamesTheLine() {
+        String m = error("supply.productionStart = 2026-02-30");
+        assertTrue(m.startsWith("test.scenario:1: knob 'supply.productionStart' = '2026-02-30'"), m);
+    }
+
+    @Test
+    void nanIsRefused() {
+        String m = error("cap.ratio = NaN");
+        assertTrue(m.startsWith("test.scenario:1: knob 'cap.ratio' = 'NaN'"), m);
+    }
+
+    @Test
+    void aMalformedFirmKnobNamesTheLine() {
+        String m = error("firm.ByteDance.orders = 2026-01-24-280000");
+        assertTrue(m.startsWith("test.scenario:1: knob 'firm.ByteDance.orders'"), m);
+        assertTrue(error("firm.ByteDance.order = 2026-01-24:1").startsWith("test.scenario:1: unknown knob"));
+    }
+
+    @Test
+    void aKnobSetTwiceIsAnError() {
+        String m = error("cap.ratio = 0.2", "cap.ratio = 0.3");
+        assertEquals("test.scenario:2: 'cap.ratio' is set twice (first on line 1)", m);
+    }
+
+    @Test
+    void anUnknownBaseIsAnError() {
+        String m = error("base = history");
+        assertTrue(m.startsWith("test.scenario:1: unknown base scenario 'history'"), m);
+    }
+
+    @Test
+    void anEmptyValueIsAnError() {
+        assertEquals("test.scenario:1: no value for 'cap.ratio'", error("cap.ratio ="));
+    }
+
+    @Test
+    void aMissingFileIsOneLine() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioFile.read(tmp.resolve("none.scenario")));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void readsAFileFromDiskAndTheShippedExample() throws IOException {
+        Path f = tmp.resolve("my.scenario");
+        Files.writeString(f, "\uFEFFbase = orders-placed\ncap.ratio = 0.3\n");
+        assertEquals(0.3, ScenarioFile.read(f).scenario().capRatio());
+        Path example = Path.of("examples", "tighter-cap.scenario");
+        Scenario s = ScenarioFile.read(example).scenario();
+        assertEquals("tighter-cap", s.name());
+        assertEquals(0.25, s.capRatio());
+        assertEquals(400_000, s.firms().get(0).orderedUnits());
+        assertEquals("ByteDance", s.firms().get(0).name());
+    }
+
+    @Test
+    void commandLineAssignmentsReportInvalidKnobExceptionsUnchanged() {
+        Scenario base = NamedScenarios.ordersPlaced();
+        assertThrows(InvalidKnobException.class, () -> KnobAssignments.apply(base,
+                List.of(KnobAssignment.parse("cap.ratio=-1"))));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> KnobAssignments.apply(base,
+                List.of(KnobAssignment.parse("nonsense=1"))));
+        assertTrue(e.getMessage().startsWith("unknown knob 'nonsense'"), e.getMessage());
+        assertThrows(ScenarioException.class, () -> KnobAssignment.parse("cap.ratio"));
+    }
+
+    @Test
+    void laterAssignmentsWin() {
+        Scenario s = KnobAssignments.apply(NamedScenarios.ordersPlaced(), List.of(
+                KnobAssignment.parse("cap.ratio=0.1"), KnobAssignment.parse("cap.ratio=0.9")));
+        assertEquals(0.9, s.capRatio());
+    }
+}
