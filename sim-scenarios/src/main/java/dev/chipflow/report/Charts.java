@@ -110,7 +110,7 @@ public final class Charts {
         XYPlot plot = timePlot(data, "H200 units delivered (cumulative)");
         markRecordDate(plot, a);
         return chart("Cumulative H200 deliveries per firm, units (mean and 95% CI band over "
-                + a.replications() + " replications)", plot, true);
+                + Fmt.count(a.replications(), "replication") + ")", plot, true);
     }
 
     /** @return room under the export cap over time */

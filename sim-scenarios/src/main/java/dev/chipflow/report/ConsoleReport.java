@@ -18,7 +18,7 @@ public final class ConsoleReport {
 
     /** Prints the per-firm table and the headline of a run. */
     public static void run(PrintStream out, RunAnalysis a, RunInfo info) {
-        out.println(a.scenario().name() + ": " + a.replications() + " replications, seed " + info.seed()
+        out.println(a.scenario().name() + ": " + Fmt.count(a.replications(), "replication") + ", seed " + info.seed()
                 + ", simulated " + a.date(0) + " to " + a.lastDate());
         out.println();
         List<String> header = List.of("firm", "ordered", "approved", "converted", "delivered [95% CI]",
@@ -53,8 +53,8 @@ public final class ConsoleReport {
 
     /** Prints the headline and the per-firm differences of a comparison. */
     public static void comparison(PrintStream out, ComparisonAnalysis c, RunInfo info) {
-        out.println(c.labelA() + " vs " + c.labelB() + ": " + c.a().replications()
-                + " replications each, common random numbers, seed " + info.seed());
+        out.println(c.labelA() + " vs " + c.labelB() + ": " + Fmt.count(c.a().replications(), "replication")
+                + " each, common random numbers, seed " + info.seed());
         out.println();
         List<List<String>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class ConsoleReport {
     public static void sweep(PrintStream out, SweepAnalysis s, RunInfo info) {
         RunAnalysis first = s.point(0, 0);
         out.println("sweep " + s.name() + " over " + (s.isGrid() ? s.knob() + " x " + s.knob2() : s.knob()) + ": "
-                + first.replications() + " replications per point, common random numbers, seed " + info.seed());
+                + Fmt.count(first.replications(), "replication") + " per point, common random numbers, seed " + info.seed());
         out.println();
         boolean record = first.index(NamedScenarios.RECORD_DATE) >= 0;
         List<String> header = new ArrayList<>();

@@ -63,4 +63,9 @@ public final class Fmt {
     public static String percent(double share) {
         return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
+
+    /** @return e.g. {@code 1 replication}, {@code 20 replications} */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }

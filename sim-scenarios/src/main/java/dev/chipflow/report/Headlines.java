@@ -26,7 +26,7 @@ public final class Headlines {
         }
         out.add("By " + a.lastDate() + " (end of the run): " + units(a.deliveredBy(a.lastDate()))
                 + " delivered to all firms, of " + Fmt.human(a.summary("all.ordered").mean()) + " ordered.");
-        out.add("Units are held at (end of the run, mean over " + a.replications() + " replications): "
+        out.add("Units are held at (end of the run, mean over " + Fmt.count(a.replications(), "replication") + "): "
                 + stageList(a.unitsAtEndTotal(), true) + ".");
         out.add("Stage where units waited longest (attribution): " + stageList(a.attributedTotal(), false) + ".");
         return out;

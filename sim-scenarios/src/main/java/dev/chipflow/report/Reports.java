@@ -62,8 +62,8 @@ public final class Reports {
         Scenario s = a.scenario();
         Html h = new Html("chipflow: " + s.name());
         h.tag("h1", "chipflow report: " + s.name());
-        h.p("sub", "H200 supply to Chinese firms under the 2026 export rules. " + a.replications()
-                + " replications, seed " + info.seed() + ", simulated " + a.date(0) + " to " + a.lastDate()
+        h.p("sub", "H200 supply to Chinese firms under the 2026 export rules. " + Fmt.count(a.replications(), "replication")
+                + ", seed " + info.seed() + ", simulated " + a.date(0) + " to " + a.lastDate()
                 + ". chipflow " + info.version() + ".");
         h.raw("<div class=\"headline\">\n");
         for (String line : Headlines.run(a)) {
@@ -295,8 +295,8 @@ public final class Reports {
         Html h = new Html("chipflow sweep: " + sw.name());
         h.tag("h1", "chipflow sweep: " + sw.name());
         String over = sw.isGrid() ? sw.knob() + " \u00d7 " + sw.knob2() : sw.knob();
-        h.p("sub", "Base scenario " + baseName(sw) + ", knob " + over + "; " + first.replications()
-                + " replications per point with common random numbers, seed " + info.seed() + ", simulated "
+        h.p("sub", "Base scenario " + baseName(sw) + ", knob " + over + "; " + Fmt.count(first.replications(), "replication")
+                + " per point with common random numbers, seed " + info.seed() + ", simulated "
                 + first.date(0) + " to " + first.lastDate() + ". chipflow " + info.version() + ".");
         h.raw("<div class=\"headline\">\n");
         h.tag("p", sweepHeadline(sw));
@@ -410,8 +410,8 @@ public final class Reports {
     static String comparisonHtml(ComparisonAnalysis c, RunInfo info, List<Charts.Png> charts) {
         Html h = new Html("chipflow comparison: " + c.a().scenario().name() + " vs " + c.b().scenario().name());
         h.tag("h1", "chipflow comparison");
-        h.p("sub", c.labelA() + " against " + c.labelB() + ", " + c.a().replications()
-                + " replications each with common random numbers (replication i of both uses the same streams), "
+        h.p("sub", c.labelA() + " against " + c.labelB() + ", " + Fmt.count(c.a().replications(), "replication")
+                + " each with common random numbers (replication i of both uses the same streams), "
                 + "seed " + info.seed() + ". chipflow " + info.version() + ".");
         h.raw("<div class=\"headline\">\n");
         for (String line : Headlines.comparison(c)) {
