@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code chipflow compare A B}: two scenarios with common random numbers. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run two scenarios with common random numbers (replication i of both uses the same random "
-                + "streams) and print the difference B - A of every output with its 95% CI.", "",
+                + "streams) and print the difference B - A of every output with its 95%% CI.", "",
             "Examples:",
             "  chipflow compare historical-2026 orders-placed",
             "  chipflow compare orders-placed orders-placed --set-b cap.ratio=0.25 --out cap-compare", ""})

@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code chipflow run SCENARIO}: replications of one scenario, summarised. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run replications of one scenario and print per-firm deliveries with 95% CIs, where the "
+        description = {"Run replications of one scenario and print per-firm deliveries with 95%% CIs, where the "
                 + "units are held, and which stage holds them back. With --out, also write CSV files, charts, "
                 + "report.html and manifest.json.", "",
             "Examples:",

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code chipflow sweep}: a named policy sweep, or any knob of any scenario, or a grid over two knobs. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a scenario at each value of a knob (or each cell of a two-knob grid), all points with "
-                + "common random numbers, in parallel, and print units delivered per point with 95% CIs.", "",
+                + "common random numbers, in parallel, and print units delivered per point with 95%% CIs.", "",
             "Examples:",
             "  chipflow sweep cap-ratio --out cap-sweep           (a named policy sweep; see 'chipflow list')",
             "  chipflow sweep orders-placed --knob lab.lines --values 1,2,4,8",
