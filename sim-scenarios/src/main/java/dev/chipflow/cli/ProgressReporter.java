@@ -28,6 +28,8 @@ final class ProgressReporter implements Progress, AutoCloseable {
     }
 
     static final long DELAY_MILLIS = 2000;
+    /** Characters the bar takes at most (the terminal's width is not always known). */
+    static final int WIDTH = 100;
 
     private final String task;
     private final PrintStream err;
@@ -90,8 +92,8 @@ final class ProgressReporter implements Progress, AutoCloseable {
         }
         bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 1))
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" replications", 1)
-                .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250)
-                .showSpeed().build();
+                .setConsumer(new ConsoleProgressBarConsumer(err, WIDTH)).setUpdateIntervalMillis(250)
+                .build();
         bar.stepTo(done);
     }
 

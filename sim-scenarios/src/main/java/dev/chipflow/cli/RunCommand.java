@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
             "Examples:",
             "  chipflow run historical-2026 --out report",
             "  chipflow run orders-placed --set cap.ratio=0.25 --set lab.lines=8",
-            "  chipflow run --file sim-scenarios/examples/tighter-cap.scenario --replications 40", ""})
+            "  chipflow run --file my.scenario --replications 40", ""})
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
