@@ -363,7 +363,11 @@ public final class Charts {
         DateAxis x = new DateAxis("date", utc, Locale.ROOT);
         SimpleDateFormat month = new SimpleDateFormat("MMM yyyy", Locale.ROOT);
         month.setTimeZone(utc);
-        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, 1, month));
+        // About twelve labelled ticks whatever the horizon: one a month for a year, one a quarter for three.
+        double days = data.getSeriesCount() == 0 || data.getItemCount(0) == 0 ? 365
+                : (data.getXValue(0, data.getItemCount(0) - 1) - data.getXValue(0, 0)) / 86_400_000.0;
+        int months = Math.max(1, (int) Math.ceil(days / 30.44 / 12));
+        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, months, month));
         x.setLowerMargin(0.01);
         x.setUpperMargin(0.01);
         NumberAxis y = new NumberAxis(yLabel);
