@@ -1,13 +1,11 @@
 package dev.chipflow.scenarios;
 
-import dev.chipflow.supply.Firm;
 import dev.chipflow.supply.InvalidKnobException;
 import dev.chipflow.supply.Knob;
 import dev.chipflow.supply.Knobs;
 import dev.chipflow.supply.Scenario;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,19 +74,7 @@ public final class KnobAssignments {
                 throw located(a, e);
             }
         }
-        return perFirm.isEmpty() ? s : s.toBuilder().firms(inBaseOrder(base, s.firms())).build();
-    }
-
-    /** Setting a firm's knob moves it to the end of the list; put the firms back in the base scenario's order. */
-    private static List<Firm> inBaseOrder(Scenario base, List<Firm> firms) {
-        Map<String, Integer> rank = new HashMap<>();
-        for (int i = 0; i < base.firms().size(); i++) {
-            rank.put(base.firms().get(i).name(), i);
-        }
-        List<Firm> out = new ArrayList<>(firms);
-        // New firms keep their relative order (the sort is stable) after the base firms.
-        out.sort(Comparator.comparingInt(f -> rank.getOrDefault(f.name(), Integer.MAX_VALUE)));
-        return out;
+        return s;
     }
 
     private static RuntimeException located(KnobAssignment a, IllegalArgumentException e) {
