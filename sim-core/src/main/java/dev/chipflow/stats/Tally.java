@@ -1,14 +1,17 @@
 package dev.chipflow.stats;
 
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
+import org.apache.commons.statistics.descriptive.Statistic;
 
 /**
- * Observation statistics: count, mean, variance, min, max (Commons Math's streaming {@link SummaryStatistics}), and,
- * if asked for, streaming quantiles in bounded memory.
+ * Observation statistics: count, mean, variance, min, max (Commons Statistics' streaming {@link DoubleStatistics},
+ * computing only these, so an observation costs a few arithmetic operations), and, if asked for, streaming quantiles
+ * in bounded memory.
  */
 public final class Tally {
 
-    private final SummaryStatistics moments = new SummaryStatistics();
+    private final DoubleStatistics moments = DoubleStatistics.of(Statistic.MIN, Statistic.MAX, Statistic.MEAN,
+            Statistic.VARIANCE);
     private final StreamingQuantiles quantiles;
 
     /** A tally of moments only. */
@@ -30,7 +33,7 @@ public final class Tally {
         if (Double.isNaN(x)) {
             throw new IllegalArgumentException("a tally observation must be a number, was NaN");
         }
-        moments.addValue(x);
+        moments.accept(x);
         if (quantiles != null) {
             quantiles.add(x);
         }
@@ -38,32 +41,32 @@ public final class Tally {
 
     /** @return the number of observations */
     public long count() {
-        return moments.getN();
+        return moments.getCount();
     }
 
     /** @return the mean, NaN with no observation */
     public double mean() {
-        return moments.getMean();
+        return moments.getCount() == 0 ? Double.NaN : moments.getAsDouble(Statistic.MEAN);
     }
 
     /** @return the sample variance, NaN with no observation, 0 with one */
     public double variance() {
-        return moments.getVariance();
+        return moments.getCount() == 0 ? Double.NaN : moments.getAsDouble(Statistic.VARIANCE);
     }
 
     /** @return the sample standard deviation */
     public double standardDeviation() {
-        return moments.getStandardDeviation();
+        return Math.sqrt(variance());
     }
 
     /** @return the smallest observation, NaN with none */
     public double min() {
-        return moments.getMin();
+        return moments.getCount() == 0 ? Double.NaN : moments.getAsDouble(Statistic.MIN);
     }
 
     /** @return the largest observation, NaN with none */
     public double max() {
-        return moments.getMax();
+        return moments.getCount() == 0 ? Double.NaN : moments.getAsDouble(Statistic.MAX);
     }
 
     /**

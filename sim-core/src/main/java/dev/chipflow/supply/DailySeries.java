@@ -3,8 +3,8 @@ package dev.chipflow.supply;
 import java.time.LocalDate;
 
 /**
- * Values sampled at the end of each simulated day (index {@code d} is the end of date {@code EPOCH + d}), so memory
- * grows with the horizon in days, never with the number of events.
+ * Values sampled at the end of each simulated day (index {@code d} is the end of date {@code EPOCH + d}: the last
+ * instant before midnight), so memory grows with the horizon in days, never with the number of events.
  *
  * @param days              number of days sampled
  * @param deliveredByFirm   per firm (scenario order), cumulative units delivered

@@ -69,10 +69,10 @@ public final class SupplyModel {
         int firms = scenario.firms().size();
         double horizon = scenario.horizonDays();
         days = (int) horizon;
-        // The daily samples are scheduled before anything else so that, at each midnight, they run first and see
-        // the state at the end of the day before; the last day's is taken after the run.
-        for (int d = 0; d + 1 < days; d++) {
-            sim.scheduleAt(d + 1, sample, d);
+        // The end of day d is sampled at the last representable instant before midnight, so it comes before every
+        // event of the next day whatever the order of scheduling; one pending sample at a time.
+        if (days > 0) {
+            sim.scheduleAt(Math.nextDown(1.0), sample, 0);
         }
         series = new DailySeries(days, new double[firms][days], new double[days], new double[days],
                 new double[days], new double[days], new double[days], new double[days]);
@@ -133,9 +133,6 @@ public final class SupplyModel {
         SupplyModel m = new SupplyModel(scenario, streams, trace);
         // The horizon is half-open: an event at its end instant belongs to the next day, outside the run.
         m.sim.runBefore(scenario.horizonDays());
-        if (m.days > 0) {
-            m.sample(m.days - 1);
-        }
         return m.result();
     }
 
@@ -162,6 +159,9 @@ public final class SupplyModel {
         series.inventory()[d] = supply.inventory();
         series.chinaShipped()[d] = cap.chinaCumulative();
         series.usShipped()[d] = cap.usCumulative();
+        if (d + 1 < days) {
+            sim.scheduleAt(Math.nextDown(d + 2.0), sample, d + 1);
+        }
     }
 
     private SupplyResult result() {
