@@ -86,14 +86,8 @@ if wants replication; then
   run replication '\.ReplicationBenchmark\.' "${REPS[@]}"
 fi
 if wants model; then
-  # The full-model benchmarks (one replication of the scenarios historical-2026, orders-placed and stress) belong
-  # in dev.chipflow.bench.ScenarioBenchmark once the supply model exists; they run here as soon as that class is in
-  # the jar, and ResultsTable lists them under "Other benchmarks".
-  if java -jar "$JAR" -l 2>/dev/null | grep -q 'ScenarioBenchmark'; then
-    run model '\.ScenarioBenchmark\.' "${REPS[@]}"
-  else
-    echo "== model: no ScenarioBenchmark in the jar yet, skipped"
-  fi
+  # One replication of each named scenario (historical-2026, orders-placed, stress) of the supply model.
+  run model '\.FullModelBenchmark\.' "${REPS[@]}"
 fi
 end=$(date +%s)
 

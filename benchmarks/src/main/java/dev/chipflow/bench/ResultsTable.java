@@ -21,7 +21,8 @@ import java.util.TreeSet;
 /**
  * Turns JMH JSON result files ({@code -rf json}) into the markdown tables of {@code RESULTS.md}: ns per hold per
  * implementation and size with the ratio to the baseline, bytes per operation, engine events per second, replication
- * throughput, a check of each performance target, and every other benchmark (the full-model ones) as plain rows.
+ * throughput, the full model's replications and events per second, a check of each performance target, and any
+ * other benchmark as plain rows.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.chipflow.bench.ResultsTable out.md results1.json results2.json ...
@@ -112,6 +113,7 @@ public final class ResultsTable {
                 "PRIORITY_QUEUE");
         engineTable();
         replicationTable();
+        fullModelTable();
         targets();
         otherRows();
         return out.toString();
@@ -249,6 +251,24 @@ public final class ResultsTable {
         out.append('\n');
     }
 
+    private void fullModelTable() {
+        List<Row> r = of("FullModelBenchmark.replication");
+        if (r.isEmpty()) {
+            return;
+        }
+        out.append("## Full model: one replication of a named scenario, one thread\n\n");
+        out.append("| scenario | replications/s | events/s | events/replication | MB/replication |\n"
+                + "|---|---:|---:|---:|---:|\n");
+        for (Row row : r) {
+            double eps = eventsPerSecond(row);
+            Double bytes = row.secondary().get("gc.alloc.rate.norm");
+            out.append("| ").append(row.param("scenario")).append(" | ").append(fmt(row.score())).append(" | ")
+                    .append(fmt(eps)).append(" | ").append(fmt(eps / row.score())).append(" | ")
+                    .append(bytes == null ? "" : String.format(Locale.ROOT, "%.1f", bytes / 1e6)).append(" |\n");
+        }
+        out.append('\n');
+    }
+
     private void targets() {
         List<String> lines = new ArrayList<>();
         String hold = "HoldBenchmark.hold";
@@ -316,7 +336,7 @@ public final class ResultsTable {
 
     private void otherRows() {
         Set<String> known = Set.of("HoldBenchmark.hold", "HoldWithCancelBenchmark.holdAndCancel",
-                "EngineBenchmark.mmc", "ReplicationBenchmark.replications");
+                "EngineBenchmark.mmc", "ReplicationBenchmark.replications", "FullModelBenchmark.replication");
         List<Row> other = new ArrayList<>();
         for (Row row : rows) {
             if (!known.contains(row.benchmark())) {

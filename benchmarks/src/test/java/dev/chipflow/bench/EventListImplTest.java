@@ -103,6 +103,31 @@ class EventListImplTest {
     }
 
     @Test
+    void ladderFollowsAPopulationThatGrowsAThousandfold() {
+        // From one event to 200,000: a heap, a small rung, rungs rebuilt as the population outgrows them, then
+        // drained to empty.
+        UniformRandomProvider rng = RandomStreams.of(20260402L).stream("ladder.growth");
+        EventList heap = new HeapEventList();
+        EventList ladder = new LadderEventList();
+        int nextId = 0;
+        heap.insert(nextId, 0);
+        ladder.insert(nextId++, 0);
+        while (heap.size() > 0) {
+            assertEquals(heap.firstTime(), ladder.firstTime());
+            double now = heap.firstTime();
+            int id = heap.pollFirst();
+            assertEquals(id, ladder.pollFirst());
+            int children = nextId < 200_000 ? 2 : 0;
+            for (int c = 0; c < children; c++) {
+                double t = now + (rng.nextInt(4) == 0 ? Math.floor(rng.nextDouble() * 5) : 100 * rng.nextDouble());
+                heap.insert(nextId, t);
+                ladder.insert(nextId++, t);
+            }
+            assertEquals(heap.size(), ladder.size());
+        }
+    }
+
+    @Test
     void resultsTableReadsJmhJson(@TempDir Path dir) throws IOException {
         String row = """
                 {"benchmark": "dev.chipflow.bench.HoldBenchmark.hold", "mode": "avgt",

@@ -25,8 +25,10 @@ import java.util.Arrays;
  * when it reaches the bottom or when stale entries outnumber live ones (a compaction, O(n), amortised over as many
  * removals). Nodes, buckets and the heap are arrays reused from event to event: nothing is allocated in steady state.
  *
- * <p>When times are not spread out (all pending events at one instant, or one far outlier), a bucket holds many
- * events and the structure degrades gracefully to the heap at its bottom.
+ * <p>A small list (fewer than {@value #SMALLEST_RUNG} events when the top is spread) is just its bottom heap, where
+ * buckets would cost more than they save; the heap is spread over a rung once it holds more than
+ * {@value #LARGEST_HEAP} events. When times are not spread out (all pending events at one instant, or one far
+ * outlier), a bucket holds many events and the structure degrades gracefully to the heap at its bottom.
  */
 public final class LadderEventList implements EventList {
 
@@ -36,6 +38,15 @@ public final class LadderEventList implements EventList {
     private static final int OFFSET = 2;
     private static final long SEQUENCE_LIMIT = 1L << 31;
     private static final int MIN_STALE_TO_COMPACT = 64;
+    /** A spread of fewer events than this leaves the list a plain heap (its bottom): buckets do not pay off. */
+    private static final int SMALLEST_RUNG = 64;
+    /** A plain heap that grows past this many entries is spread over a rung. */
+    private static final int LARGEST_HEAP = 256;
+    /**
+     * A bucket bigger than this, on a rung with fewer buckets than an eighth of the pending events (the population
+     * has grown since the rung was built), makes the rung be rebuilt for the population it now has.
+     */
+    private static final int LARGEST_BUCKET = 64;
     /** Longs per node: time key, (sequence << 32 | id), next node. */
     private static final int NODE = 3;
 
@@ -47,13 +58,15 @@ public final class LadderEventList implements EventList {
     private int freeNodes = NIL;
 
     private int[] heads;
+    /** Entries pushed into each bucket since it was last emptied (stale ones included): a hint, not a count. */
+    private int[] bucketSizes;
     private int buckets;
     /** The bucket whose events are in the bottom; buckets after it are still pending. */
     private int current;
     private double rungStart;
     private double inverseWidth;
-    /** Events at or after this time go to the top. */
-    private double topStart = Double.NEGATIVE_INFINITY;
+    /** Events at or after this time go to the top; +infinity while the list is a plain heap. */
+    private double topStart = Double.POSITIVE_INFINITY;
     /** The top's entries, (time key, sequence << 32 | id) pairs, stale ones included. */
     private long[] top;
     private int topCount;
@@ -96,6 +109,7 @@ public final class LadderEventList implements EventList {
         nodes = new long[NODE * capacity];
         heads = new int[capacity + 1];
         Arrays.fill(heads, NIL);
+        bucketSizes = new int[capacity + 1];
         bottom = new long[2 * (Math.min(capacity, 1024) + OFFSET)];
         top = new long[2 * capacity];
     }
@@ -112,6 +126,7 @@ public final class LadderEventList implements EventList {
         }
         int seq = (int) nextSeq++;
         seqOf[id] = seq;
+        boolean wasEmpty = live++ == 0;
         long key = keyOf(time);
         long sid = ((long) seq << 32) | id;
         if (time >= topStart) {
@@ -120,12 +135,16 @@ public final class LadderEventList implements EventList {
             double x = (time - rungStart) * inverseWidth;
             if (x < current + 1 || current + 1 >= buckets) {
                 bottomInsert(key, sid);
+                if (bottomCount > LARGEST_HEAP && topStart == Double.POSITIVE_INFINITY) {
+                    spreadHeap();
+                }
             } else {
                 int b = x >= buckets ? buckets - 1 : (int) x;
                 heads[b] = push(heads[b], key, sid);
+                bucketSizes[b]++;
             }
         }
-        if (live++ == 0) {
+        if (wasEmpty) {
             settle();
         }
     }
@@ -197,11 +216,12 @@ public final class LadderEventList implements EventList {
     /** Empties every tier and forgets the rung; ids must already be ABSENT. */
     private void reset() {
         Arrays.fill(heads, 0, buckets, NIL);
+        Arrays.fill(bucketSizes, 0, buckets, 0);
         buckets = 0;
         current = 0;
         inverseWidth = 0;
         rungStart = 0;
-        topStart = Double.NEGATIVE_INFINITY;
+        topStart = Double.POSITIVE_INFINITY;
         topCount = 0;
         topMin = Double.POSITIVE_INFINITY;
         topMax = Double.NEGATIVE_INFINITY;
@@ -246,9 +266,12 @@ public final class LadderEventList implements EventList {
             do {
                 current++;
             } while (current < buckets && heads[current] == NIL);
-            if (current < buckets) {
+            if (current < buckets && bucketSizes[current] > LARGEST_BUCKET && buckets < live >> 3) {
+                respread();
+            } else if (current < buckets) {
                 pour(heads[current]);
                 heads[current] = NIL;
+                bucketSizes[current] = 0;
             } else {
                 spreadTop();
             }
@@ -284,10 +307,11 @@ public final class LadderEventList implements EventList {
         topMin = Double.POSITIVE_INFINITY;
         topMax = Double.NEGATIVE_INFINITY;
         Arrays.fill(heads, 0, buckets, NIL);
-        topStart = Math.nextUp(max);
+        Arrays.fill(bucketSizes, 0, buckets, 0);
+        topStart = count < SMALLEST_RUNG ? Double.POSITIVE_INFINITY : Math.nextUp(max);
         rungStart = min;
         double span = max - min;
-        if (count <= 1 || !(span > 0) || Double.isInfinite(count / span)) {
+        if (count < SMALLEST_RUNG || !(span > 0) || Double.isInfinite(count / span)) {
             buckets = 0;
             current = 0;
             inverseWidth = 0;
@@ -304,6 +328,7 @@ public final class LadderEventList implements EventList {
         if (heads.length < count) {
             heads = new int[Math.max(count, 2 * heads.length)];
             Arrays.fill(heads, NIL);
+            bucketSizes = new int[heads.length];
         }
         buckets = count;
         current = -1;
@@ -317,8 +342,55 @@ public final class LadderEventList implements EventList {
                 double x = (timeOf(key) - min) * inverseWidth;
                 int b = x >= count ? count - 1 : (int) x;
                 heads[b] = push(heads[b], key, sid);
+                bucketSizes[b]++;
             }
         }
+    }
+
+    /**
+     * Moves the rung's remaining events to the top and spreads it again, with one bucket per pending event. Runs only
+     * when the rung has fewer buckets than an eighth of the pending events, so the population must grow eightfold
+     * between two of these O(n) rebuilds: O(1) amortised per insertion.
+     */
+    private void respread() {
+        for (int b = current; b < buckets; b++) {
+            int n = heads[b];
+            while (n != NIL) {
+                int a = NODE * n;
+                long sid = nodes[a + 1];
+                int next = (int) nodes[a + 2];
+                if (isStale(sid)) {
+                    stale--;
+                } else {
+                    topAppend(timeOf(nodes[a]), nodes[a], sid);
+                }
+                nodes[a + 2] = freeNodes;
+                freeNodes = n;
+                n = next;
+            }
+            heads[b] = NIL;
+        }
+        spreadTop();
+    }
+
+    /**
+     * Turns a plain heap that has grown large into a rung: its entries go to the top, which is spread, and the first
+     * bucket is poured back. Runs at most once per {@link #LARGEST_HEAP} - {@link #SMALLEST_RUNG} insertions, since
+     * only a spread of fewer than {@link #SMALLEST_RUNG} events makes the list a plain heap again.
+     */
+    private void spreadHeap() {
+        for (int k = 0; k < bottomCount; k++) {
+            int a = (k + OFFSET) << 1;
+            long sid = bottom[a + 1];
+            if (isStale(sid)) {
+                stale--;
+            } else {
+                topAppend(timeOf(bottom[a]), bottom[a], sid);
+            }
+        }
+        bottomCount = 0;
+        spreadTop();
+        settle();
     }
 
     private void topAppend(double time, long key, long sid) {
