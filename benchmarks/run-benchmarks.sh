@@ -2,7 +2,7 @@
 # Runs a short version of every chipflow benchmark and writes bench-results/RESULTS.md.
 #
 # Usage (from anywhere):
-#   benchmarks/run-benchmarks.sh            # short run, ~10 minutes on a 2-core machine
+#   benchmarks/run-benchmarks.sh            # short run, about 7 minutes on a 2-core machine
 #   benchmarks/run-benchmarks.sh --full     # the annotations' settings (2 forks, 5+5 iterations): about an hour
 #   benchmarks/run-benchmarks.sh --only hold,engine   # a subset: hold, cancel, engine, replication, model
 #   benchmarks/run-benchmarks.sh --rebuild  # rebuild benchmarks.jar even if it exists

@@ -3,36 +3,23 @@ package dev.chipflow.engine;
 import java.util.Arrays;
 
 /**
- * The default {@link EventList}: a 4-ary min-heap whose entries live inline in one {@code long[]}.
+ * The default {@link EventList}: a 4-ary min-heap over parallel primitive arrays.
  *
- * <p>An entry is two longs: the time, as a long whose signed order is the order of the doubles, and
- * {@code (sequence << 32) | id}, where the sequence number, taken from a counter at insertion, makes ties FIFO. Keeping
- * both in one array means a node's four children sit in one 64-byte cache line and the entry moved up is already in
- * that line, so a sift touches one line per level (plus the id's position); comparisons are on longs and never chase
- * a pointer. An id-indexed position array gives O(log n) removal without a scan. Four children per node halve the
- * depth of a binary heap, which is what pays at a million pending events.
- *
- * <p>Sequence numbers have 31 bits; when they run out (after two billion insertions) the pending entries are
- * renumbered in order, which keeps FIFO and costs one sort every two billion events.
+ * <p>Each heap slot holds (time, sequence number, id) inline so that comparisons never chase a pointer; the sequence
+ * number, taken from a counter at insertion, makes ties FIFO. An id-indexed position array gives O(log n) removal
+ * without a scan. Four children per node halve the depth of a binary heap and keep the children of a node in one or
+ * two cache lines, which is what pays at a million pending events.
  */
 public final class HeapEventList implements EventList {
 
     private static final int ABSENT = -1;
-    /**
-     * Slots before the root. With the root in slot 2, the children of every node start at a slot {@code 4j + 3}, which
-     * puts them in one cache line when the array itself is line-aligned (large arrays are, in HotSpot's G1 regions).
-     */
-    private static final int OFFSET = 2;
-    private static final long ID_MASK = 0xFFFF_FFFFL;
-    /** Sequence numbers stay below this so that {@code seq << 32} is a positive long. */
-    private static final long SEQUENCE_LIMIT = 1L << 31;
 
-    /** Entry {@code k} (logical index from 0) is {@code heap[2(k + OFFSET)]} (time key) and the next long. */
-    private long[] heap;
+    private double[] times;
+    private long[] seqs;
+    private int[] ids;
     private int[] positionOf;
     private int size;
     private long nextSeq;
-    private final long sequenceLimit;
 
     /** An empty list with room for a few events; it grows as needed. */
     public HeapEventList() {
@@ -45,19 +32,12 @@ public final class HeapEventList implements EventList {
      * @param capacity the expected number of pending events (at least 1)
      */
     public HeapEventList(int capacity) {
-        this(capacity, SEQUENCE_LIMIT);
-    }
-
-    /** For tests: a list whose sequence numbers run out after {@code sequenceLimit} insertions. */
-    HeapEventList(int capacity, long sequenceLimit) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
-        if (sequenceLimit < 2 || sequenceLimit > SEQUENCE_LIMIT) {
-            throw new IllegalArgumentException("sequence limit must be in [2, 2^31], was " + sequenceLimit);
-        }
-        this.sequenceLimit = sequenceLimit;
-        heap = new long[2 * (capacity + OFFSET)];
+        times = new double[capacity];
+        seqs = new long[capacity];
+        ids = new int[capacity];
         positionOf = new int[capacity];
         Arrays.fill(positionOf, ABSENT);
     }
@@ -69,29 +49,24 @@ public final class HeapEventList implements EventList {
         } else if (positionOf[id] != ABSENT) {
             throw new IllegalStateException("event id " + id + " is already pending");
         }
-        if (size == heap.length / 2 - OFFSET) {
-            heap = Arrays.copyOf(heap, 2 * (2 * size + OFFSET));
+        if (size == times.length) {
+            growHeap();
         }
-        if (nextSeq == sequenceLimit) {
-            renumber();
-        }
-        siftUp(size++, keyOf(time), (nextSeq++ << 32) | id);
+        siftUp(size++, time, nextSeq++, id);
     }
 
     @Override
     public double firstTime() {
-        return timeOf(heap[2 * OFFSET]);
+        return times[0];
     }
 
     @Override
     public int pollFirst() {
-        long[] h = heap;
-        int first = (int) h[2 * OFFSET + 1];
+        int first = ids[0];
         positionOf[first] = ABSENT;
         int last = --size;
         if (last > 0) {
-            int a = (last + OFFSET) << 1;
-            siftDown(0, h[a], h[a + 1]);
+            siftDown(0, times[last], seqs[last], ids[last]);
         }
         return first;
     }
@@ -107,15 +82,14 @@ public final class HeapEventList implements EventList {
         if (k == last) {
             return true;
         }
-        long[] h = heap;
-        int a = (last + OFFSET) << 1;
-        long key = h[a];
-        long sid = h[a + 1];
-        int pa = (((k - 1) >> 2) + OFFSET) << 1;
-        if (k > 0 && (key < h[pa] || (key == h[pa] && sid < h[pa + 1]))) {
-            siftUp(k, key, sid);
+        double t = times[last];
+        long s = seqs[last];
+        int e = ids[last];
+        int parent = (k - 1) >> 2;
+        if (k > 0 && before(t, s, times[parent], seqs[parent])) {
+            siftUp(k, t, s, e);
         } else {
-            siftDown(k, key, sid);
+            siftDown(k, t, s, e);
         }
         return true;
     }
@@ -133,96 +107,76 @@ public final class HeapEventList implements EventList {
     @Override
     public void clear() {
         for (int k = 0; k < size; k++) {
-            positionOf[(int) heap[((k + OFFSET) << 1) + 1]] = ABSENT;
+            positionOf[ids[k]] = ABSENT;
         }
         size = 0;
-        nextSeq = 0;
     }
 
-    /** A long whose signed order is the order of {@link Double#compare} (so -0.0 comes before 0.0). */
-    private static long keyOf(double time) {
-        long bits = Double.doubleToRawLongBits(time);
-        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    private static boolean before(double t1, long s1, double t2, long s2) {
+        return t1 < t2 || (t1 == t2 && s1 < s2);
     }
 
-    private static double timeOf(long key) {
-        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
-    }
-
-    private void siftUp(int k, long key, long sid) {
-        long[] h = heap;
-        int[] pos = positionOf;
+    private void siftUp(int k, double t, long s, int e) {
         while (k > 0) {
             int p = (k - 1) >> 2;
-            int pa = (p + OFFSET) << 1;
-            long pk = h[pa];
-            long ps = h[pa + 1];
-            if (pk < key || (pk == key && ps < sid)) {
+            double pt = times[p];
+            if (pt < t || (pt == t && seqs[p] < s)) {
                 break;
             }
-            int a = (k + OFFSET) << 1;
-            h[a] = pk;
-            h[a + 1] = ps;
-            pos[(int) ps] = k;
+            move(p, k);
             k = p;
         }
-        int a = (k + OFFSET) << 1;
-        h[a] = key;
-        h[a + 1] = sid;
-        pos[(int) sid] = k;
+        place(k, t, s, e);
     }
 
-    private void siftDown(int k, long key, long sid) {
-        long[] h = heap;
-        int[] pos = positionOf;
+    private void siftDown(int k, double t, long s, int e) {
         int n = size;
         while (true) {
             int c = (k << 2) + 1;
             if (c >= n) {
                 break;
             }
-            int m = (c + OFFSET) << 1;
-            long mk = h[m];
-            long ms = h[m + 1];
-            int end = (Math.min(c + 4, n) + OFFSET) << 1;
-            for (int j = m + 2; j < end; j += 2) {
-                long jk = h[j];
-                if (jk < mk || (jk == mk && h[j + 1] < ms)) {
+            int m = c;
+            double mt = times[c];
+            long ms = seqs[c];
+            int end = Math.min(c + 4, n);
+            for (int j = c + 1; j < end; j++) {
+                double jt = times[j];
+                if (jt < mt || (jt == mt && seqs[j] < ms)) {
                     m = j;
-                    mk = jk;
-                    ms = h[j + 1];
+                    mt = jt;
+                    ms = seqs[j];
                 }
             }
-            if (key < mk || (key == mk && sid < ms)) {
+            if (before(t, s, mt, ms)) {
                 break;
             }
-            int a = (k + OFFSET) << 1;
-            h[a] = mk;
-            h[a + 1] = ms;
-            pos[(int) ms] = k;
-            k = (m >> 1) - OFFSET;
+            move(m, k);
+            k = m;
         }
-        int a = (k + OFFSET) << 1;
-        h[a] = key;
-        h[a + 1] = sid;
-        pos[(int) sid] = k;
+        place(k, t, s, e);
     }
 
-    /**
-     * Gives the pending entries the sequence numbers 0..size-1 in their current order. Heap order is unchanged: only
-     * the relative order of sequence numbers is ever compared.
-     */
-    private void renumber() {
-        long[] sids = new long[size];
-        for (int k = 0; k < size; k++) {
-            sids[k] = heap[((k + OFFSET) << 1) + 1];
-        }
-        Arrays.sort(sids);
-        for (int r = 0; r < size; r++) {
-            int id = (int) (sids[r] & ID_MASK);
-            heap[((positionOf[id] + OFFSET) << 1) + 1] = ((long) r << 32) | id;
-        }
-        nextSeq = size;
+    private void move(int from, int to) {
+        times[to] = times[from];
+        seqs[to] = seqs[from];
+        int e = ids[from];
+        ids[to] = e;
+        positionOf[e] = to;
+    }
+
+    private void place(int k, double t, long s, int e) {
+        times[k] = t;
+        seqs[k] = s;
+        ids[k] = e;
+        positionOf[e] = k;
+    }
+
+    private void growHeap() {
+        int n = times.length * 2;
+        times = Arrays.copyOf(times, n);
+        seqs = Arrays.copyOf(seqs, n);
+        ids = Arrays.copyOf(ids, n);
     }
 
     private void growIds(int id) {

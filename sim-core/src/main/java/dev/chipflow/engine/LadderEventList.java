@@ -34,7 +34,10 @@ public final class LadderEventList implements EventList {
 
     private static final int ABSENT = -1;
     private static final int NIL = -1;
-    /** Bottom-heap slots before the root, so that a node's four children share a cache line (see HeapEventList). */
+    /**
+     * Bottom-heap slots before the root. Entries are two longs, so with the root in slot 2 the four children of every
+     * node start at a slot {@code 4j + 3}: one 64-byte cache line when the array is line-aligned.
+     */
     private static final int OFFSET = 2;
     private static final long SEQUENCE_LIMIT = 1L << 31;
     private static final int MIN_STALE_TO_COMPACT = 64;
