@@ -60,9 +60,12 @@ public final class LadderEventList implements EventList {
     private int nodesUsed;
     private int freeNodes = NIL;
 
-    private int[] heads;
-    /** Entries pushed into each bucket since it was last emptied (stale ones included): a hint, not a count. */
-    private int[] bucketSizes;
+    /**
+     * Per bucket {@code b}: {@code rung[2b]} is the head of its list, {@code rung[2b + 1]} the entries pushed into it
+     * since it was last emptied (stale ones included; a hint, not a count). Side by side, so that an insertion
+     * touches one cache line of the rung.
+     */
+    private int[] rung;
     private int buckets;
     /** The bucket whose events are in the bottom; buckets after it are still pending. */
     private int current;
@@ -110,9 +113,8 @@ public final class LadderEventList implements EventList {
         seqOf = new int[capacity];
         Arrays.fill(seqOf, ABSENT);
         nodes = new long[NODE * capacity];
-        heads = new int[capacity + 1];
-        Arrays.fill(heads, NIL);
-        bucketSizes = new int[capacity + 1];
+        rung = new int[2 * (capacity + 1)];
+        emptyBuckets(capacity + 1);
         bottom = new long[2 * (Math.min(capacity, 1024) + OFFSET)];
         top = new long[2 * capacity];
     }
@@ -143,8 +145,8 @@ public final class LadderEventList implements EventList {
                 }
             } else {
                 int b = x >= buckets ? buckets - 1 : (int) x;
-                heads[b] = push(heads[b], key, sid);
-                bucketSizes[b]++;
+                rung[2 * b] = push(rung[2 * b], key, sid);
+                rung[2 * b + 1]++;
             }
         }
         if (wasEmpty) {
@@ -201,7 +203,7 @@ public final class LadderEventList implements EventList {
             seqOf[(int) bottom[((k + OFFSET) << 1) + 1]] = ABSENT;
         }
         for (int b = current + 1; b < buckets; b++) {
-            clearIds(heads[b]);
+            clearIds(rung[2 * b]);
         }
         for (int i = 0; i < topCount; i++) {
             seqOf[(int) top[2 * i + 1]] = ABSENT;
@@ -218,8 +220,7 @@ public final class LadderEventList implements EventList {
 
     /** Empties every tier and forgets the rung; ids must already be ABSENT. */
     private void reset() {
-        Arrays.fill(heads, 0, buckets, NIL);
-        Arrays.fill(bucketSizes, 0, buckets, 0);
+        emptyBuckets(buckets);
         buckets = 0;
         current = 0;
         inverseWidth = 0;
@@ -268,13 +269,13 @@ public final class LadderEventList implements EventList {
             }
             do {
                 current++;
-            } while (current < buckets && heads[current] == NIL);
-            if (current < buckets && bucketSizes[current] > LARGEST_BUCKET && buckets < live >> 3) {
+            } while (current < buckets && rung[2 * current] == NIL);
+            if (current < buckets && rung[2 * current + 1] > LARGEST_BUCKET && buckets < live >> 3) {
                 respread();
             } else if (current < buckets) {
-                pour(heads[current]);
-                heads[current] = NIL;
-                bucketSizes[current] = 0;
+                pour(rung[2 * current]);
+                rung[2 * current] = NIL;
+                rung[2 * current + 1] = 0;
             } else {
                 spreadTop();
             }
@@ -309,8 +310,7 @@ public final class LadderEventList implements EventList {
         topCount = 0;
         topMin = Double.POSITIVE_INFINITY;
         topMax = Double.NEGATIVE_INFINITY;
-        Arrays.fill(heads, 0, buckets, NIL);
-        Arrays.fill(bucketSizes, 0, buckets, 0);
+        emptyBuckets(buckets);
         topStart = count < SMALLEST_RUNG ? Double.POSITIVE_INFINITY : Math.nextUp(max);
         rungStart = min;
         double span = max - min;
@@ -328,10 +328,9 @@ public final class LadderEventList implements EventList {
             }
             return;
         }
-        if (heads.length < count) {
-            heads = new int[Math.max(count, 2 * heads.length)];
-            Arrays.fill(heads, NIL);
-            bucketSizes = new int[heads.length];
+        if (rung.length < 2 * count) {
+            rung = new int[Math.max(2 * count, 2 * rung.length)];
+            emptyBuckets(rung.length / 2);
         }
         buckets = count;
         current = -1;
@@ -344,9 +343,16 @@ public final class LadderEventList implements EventList {
             } else {
                 double x = (timeOf(key) - min) * inverseWidth;
                 int b = x >= count ? count - 1 : (int) x;
-                heads[b] = push(heads[b], key, sid);
-                bucketSizes[b]++;
+                rung[2 * b] = push(rung[2 * b], key, sid);
+                rung[2 * b + 1]++;
             }
+        }
+    }
+
+    private void emptyBuckets(int count) {
+        for (int b = 0; b < count; b++) {
+            rung[2 * b] = NIL;
+            rung[2 * b + 1] = 0;
         }
     }
 
@@ -357,7 +363,7 @@ public final class LadderEventList implements EventList {
      */
     private void respread() {
         for (int b = current; b < buckets; b++) {
-            int n = heads[b];
+            int n = rung[2 * b];
             while (n != NIL) {
                 int a = NODE * n;
                 long sid = nodes[a + 1];
@@ -371,7 +377,7 @@ public final class LadderEventList implements EventList {
                 freeNodes = n;
                 n = next;
             }
-            heads[b] = NIL;
+            rung[2 * b] = NIL;
         }
         spreadTop();
     }
@@ -414,7 +420,7 @@ public final class LadderEventList implements EventList {
     /** Drops every stale entry from every tier. */
     private void compact() {
         for (int b = current + 1; b < buckets; b++) {
-            heads[b] = dropStale(heads[b]);
+            rung[2 * b] = dropStale(rung[2 * b]);
         }
         int keptTop = 0;
         for (int i = 0; i < topCount; i++) {
@@ -474,7 +480,7 @@ public final class LadderEventList implements EventList {
             sids[i++] = bottom[((k + OFFSET) << 1) + 1];
         }
         for (int b = current + 1; b < buckets; b++) {
-            i = collect(heads[b], sids, i);
+            i = collect(rung[2 * b], sids, i);
         }
         for (int t = 0; t < topCount; t++) {
             sids[i++] = top[2 * t + 1];
@@ -488,7 +494,7 @@ public final class LadderEventList implements EventList {
             bottom[a] = renumbered(bottom[a]);
         }
         for (int b = current + 1; b < buckets; b++) {
-            renumberList(heads[b]);
+            renumberList(rung[2 * b]);
         }
         for (int t = 0; t < topCount; t++) {
             top[2 * t + 1] = renumbered(top[2 * t + 1]);
