@@ -31,9 +31,12 @@ public final class Simulator {
     private long executed;
     private boolean stopRequested;
 
-    /** A simulator at time 0 on the default {@link HeapEventList}. */
+    /**
+     * A simulator at time 0 on the default {@link LadderEventList}: a heap while few events are pending, a ladder
+     * queue (O(1) amortised hold) once many are, so small models and millions of pending events both run fast.
+     */
     public Simulator() {
-        this(new HeapEventList());
+        this(new LadderEventList());
     }
 
     /**

@@ -79,7 +79,7 @@ class HeapEventListFuzzTest {
     }
 
     /** Applies one operation to both and checks that they agree. */
-    private static void apply(Op op, HeapEventList heap, Reference ref) {
+    private static void apply(Op op, EventList heap, Reference ref) {
         switch (op.kind()) {
             case INSERT:
                 if (ref.contains(op.id())) {
@@ -114,7 +114,7 @@ class HeapEventListFuzzTest {
         }
     }
 
-    private static void drainAndCompare(HeapEventList heap, Reference ref) {
+    private static void drainAndCompare(EventList heap, Reference ref) {
         while (ref.size() > 0) {
             assertEquals(ref.firstTime(), heap.firstTime());
             assertEquals(ref.pollFirst(), heap.pollFirst());
@@ -124,7 +124,15 @@ class HeapEventListFuzzTest {
 
     @Property(tries = 400)
     void agreesWithTheReference(@ForAll("operations") List<Op> ops, @ForAll("capacities") int capacity) {
-        HeapEventList heap = new HeapEventList(capacity);
+        replay(ops, new HeapEventList(capacity));
+    }
+
+    @Property(tries = 400)
+    void ladderAgreesWithTheReference(@ForAll("operations") List<Op> ops, @ForAll("capacities") int capacity) {
+        replay(ops, new LadderEventList(capacity));
+    }
+
+    private static void replay(List<Op> ops, EventList heap) {
         Reference ref = new Reference();
         for (Op op : ops) {
             apply(op, heap, ref);
@@ -156,8 +164,16 @@ class HeapEventListFuzzTest {
      */
     @Example
     void longReplayThroughGrowthAndShrinkage() {
+        longReplay(new HeapEventList(1));
+    }
+
+    @Example
+    void ladderLongReplayThroughGrowthAndShrinkage() {
+        longReplay(new LadderEventList(1));
+    }
+
+    private static void longReplay(EventList heap) {
         UniformRandomProvider rng = RandomStreams.of(20260401L).stream("heap.fuzz");
-        HeapEventList heap = new HeapEventList(1);
         Reference ref = new Reference();
         for (int step = 0; step < 400_000; step++) {
             boolean growing = (step / 50_000) % 2 == 0;
