@@ -1,6 +1,6 @@
 package dev.chipflow.bench;
 
-import dev.chipflow.engine.LadderEventList;
+import dev.chipflow.engine.HeapEventList;
 import dev.chipflow.engine.Simulator;
 import dev.chipflow.queueing.MMcQueue;
 import dev.chipflow.random.RandomStreams;
@@ -46,9 +46,9 @@ public class EngineBenchmark {
 
     /** Which engine runs the model. */
     public enum Engine {
-        /** chipflow's Simulator (default HeapEventList) and MMcQueue. */
+        /** chipflow's Simulator on HeapEventList, and MMcQueue. */
         CHIPFLOW,
-        /** chipflow's Simulator on a LadderEventList and MMcQueue. */
+        /** chipflow's Simulator on its default LadderEventList, and MMcQueue. */
         CHIPFLOW_LADDER,
         /** SSJ's Simulator (splay tree) and SsjMMcQueue. */
         SSJ
@@ -77,7 +77,7 @@ public class EngineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         if (engine != Engine.SSJ) {
-            sim = engine == Engine.CHIPFLOW ? new Simulator() : new Simulator(new LadderEventList());
+            sim = engine == Engine.CHIPFLOW ? new Simulator(new HeapEventList()) : new Simulator();
             chipflow = new MMcQueue(sim, 3.2, 1.0, 4, RandomStreams.of(20_260_101L));
             chipflow.start();
             chipflow.startMeasuring();

@@ -141,11 +141,6 @@ final class CapLedger implements StageInput {
         }
     }
 
-    /** @return shipments waiting for room */
-    int waiting() {
-        return line.size();
-    }
-
     double usWindow() {
         expire(sim.now());
         return usWindow;

@@ -3,6 +3,8 @@ package dev.chipflow.supply;
 import dev.chipflow.engine.EventHandler;
 import dev.chipflow.engine.IntFifo;
 import dev.chipflow.engine.Simulator;
+import java.util.Arrays;
+import java.util.Comparator;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
@@ -55,7 +57,7 @@ final class ChinaApproval {
             openApprovals[f] = new IntFifo();
             // Approvals of a firm are consumed in date order whatever order they were listed in.
             Approval[] sorted = scenario.firms().get(f).approvals().toArray(new Approval[0]);
-            java.util.Arrays.sort(sorted, (x, y) -> x.date().compareTo(y.date()));
+            Arrays.sort(sorted, Comparator.comparing(Approval::date));
             for (Approval ap : sorted) {
                 approvalFirm[a] = f;
                 remaining[a] = ap.units();

@@ -4,6 +4,7 @@ import dev.chipflow.engine.EventHandler;
 import dev.chipflow.engine.HeapEventList;
 import dev.chipflow.engine.IntFifo;
 import dev.chipflow.engine.Simulator;
+import java.util.Arrays;
 
 /**
  * Nvidia's side: an inventory on day 0, new output each day from {@code supply.productionStart} at
@@ -73,7 +74,7 @@ final class NvidiaSupply {
     void arrive(int s) {
         int f = shipments.firm(s);
         if (s >= ticketOf.length) {
-            ticketOf = java.util.Arrays.copyOf(ticketOf, Math.max(ticketOf.length * 2, s + 1));
+            ticketOf = Arrays.copyOf(ticketOf, Math.max(ticketOf.length * 2, s + 1));
         }
         ticketOf[s] = ticket++;
         boolean wasIdle = waiting[f].isEmpty();

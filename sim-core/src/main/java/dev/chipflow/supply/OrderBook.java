@@ -2,8 +2,6 @@ package dev.chipflow.supply;
 
 import dev.chipflow.engine.EventHandler;
 import dev.chipflow.engine.Simulator;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Firms' orders: on its date each order is cut into shipments of {@code shipment.units} (the last one smaller) that
@@ -11,7 +9,6 @@ import java.util.List;
  */
 final class OrderBook {
 
-    private final Simulator sim;
     private final Shipments shipments;
     private final ChinaApproval approval;
     private final int shipmentUnits;
@@ -19,35 +16,26 @@ final class OrderBook {
     private final long[] orderUnits;
     private final EventHandler placed = this::place;
 
+    /** Orders are numbered firm by firm in scenario order, which is how {@link LicenceScope#ORDER} keys them. */
     OrderBook(Simulator sim, Scenario scenario, Shipments shipments, ChinaApproval approval) {
-        this.sim = sim;
         this.shipments = shipments;
         this.approval = approval;
         this.shipmentUnits = scenario.shipmentUnits();
-        List<int[]> index = new ArrayList<>();
-        List<Long> unitList = new ArrayList<>();
-        List<Double> days = new ArrayList<>();
+        int n = scenario.firms().stream().mapToInt(f -> f.orders().size()).sum();
+        orderFirm = new int[n];
+        orderUnits = new long[n];
+        int o = 0;
         for (int f = 0; f < scenario.firms().size(); f++) {
-            for (Order o : scenario.firms().get(f).orders()) {
-                index.add(new int[] {f});
-                unitList.add(o.units());
-                days.add(Math.max(0, Calendar.day(o.date())));
+            for (Order order : scenario.firms().get(f).orders()) {
+                orderFirm[o] = f;
+                orderUnits[o] = order.units();
+                double day = Math.max(0, Calendar.day(order.date()));
+                if (day < scenario.horizonDays()) {
+                    sim.scheduleAt(day, placed, o);
+                }
+                o++;
             }
         }
-        orderFirm = new int[index.size()];
-        orderUnits = new long[index.size()];
-        for (int o = 0; o < orderFirm.length; o++) {
-            orderFirm[o] = index.get(o)[0];
-            orderUnits[o] = unitList.get(o);
-            if (days.get(o) < scenario.horizonDays()) {
-                sim.scheduleAt(days.get(o), placed, o);
-            }
-        }
-    }
-
-    /** @return the number of orders, which are the licence keys under {@link LicenceScope#ORDER} */
-    int orders() {
-        return orderFirm.length;
     }
 
     private void place(int o) {

@@ -17,7 +17,6 @@ final class Shipments {
 
     private final Simulator sim;
     private final Trace trace;
-    private final int firms;
 
     private int[] firm;
     private int[] units;
@@ -44,7 +43,6 @@ final class Shipments {
     Shipments(Simulator sim, int firms, Trace trace, int capacity) {
         this.sim = sim;
         this.trace = trace;
-        this.firms = firms;
         int c = Math.max(16, capacity);
         firm = new int[c];
         units = new int[c];
@@ -184,10 +182,6 @@ final class Shipments {
         return order[s];
     }
 
-    int approval(int s) {
-        return approval[s];
-    }
-
     void setApproval(int s, int a) {
         approval[s] = a;
     }
@@ -200,15 +194,7 @@ final class Shipments {
         return enteredAt[s];
     }
 
-    long unitsIn(int f, Stage st) {
-        return unitsIn[f * STAGES + st.ordinal()];
-    }
-
     long entered(int f, Stage st) {
         return entered[f * STAGES + st.ordinal()];
-    }
-
-    int firms() {
-        return firms;
     }
 }

@@ -4,9 +4,11 @@ import dev.chipflow.engine.EventHandler;
 import dev.chipflow.engine.Simulator;
 import dev.chipflow.experiment.Replication;
 import dev.chipflow.random.Bernoulli;
+import dev.chipflow.random.Distribution;
 import dev.chipflow.random.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * The supply pipeline of MODEL.md wired onto the engine for one replication:
@@ -50,15 +52,10 @@ public final class SupplyModel {
     private final Trace trace;
     private final Shipments shipments;
     private final Deliveries deliveries;
-    private final Border border;
     private final TestLab lab;
     private final CapLedger cap;
-    private final LicenceOffice licence;
     private final NvidiaSupply supply;
     private final DomesticMarket domestic;
-    private final Conversion conversion;
-    private final ChinaApproval approval;
-    private final OrderBook orders;
     private final int days;
     private final DailySeries series;
     private final EventHandler sample = this::sample;
@@ -67,8 +64,7 @@ public final class SupplyModel {
         this.scenario = scenario;
         this.trace = traceOn ? Trace.recording() : Trace.OFF;
         int firms = scenario.firms().size();
-        double horizon = scenario.horizonDays();
-        days = (int) horizon;
+        days = (int) scenario.horizonDays();
         // The end of day d is sampled at the last representable instant before midnight, so it comes before every
         // event of the next day whatever the order of scheduling; one pending sample at a time.
         if (days > 0) {
@@ -84,7 +80,7 @@ public final class SupplyModel {
         }
         shipments = new Shipments(sim, firms, trace, (int) Math.min(expected + 16, 1 << 22));
         deliveries = new Deliveries(sim, firms, shipments, days);
-        border = new Border(sim, scenario, shipments, deliveries, sampler(streams, STREAM_TRANSIT,
+        Border border = new Border(sim, scenario, shipments, deliveries, sampler(streams, STREAM_TRANSIT,
                 scenario.transitDays()), sampler(streams, STREAM_CUSTOMS, scenario.customsClearanceDays()));
         lab = new TestLab(sim, scenario, shipments, border,
                 sampler(streams, STREAM_LAB_DURATION, scenario.labBaseDays()),
@@ -93,20 +89,20 @@ public final class SupplyModel {
                 ? new CapLedger(sim, scenario, shipments, lab, Stage.LAB_QUEUE, trace)
                 : new CapLedger(sim, scenario, shipments, border, Stage.TRANSIT, trace);
         int orderCount = scenario.firms().stream().mapToInt(f -> f.orders().size()).sum();
-        licence = new LicenceOffice(sim, scenario, shipments, cap, orderCount,
+        LicenceOffice licence = new LicenceOffice(sim, scenario, shipments, cap, orderCount,
                 sampler(streams, STREAM_LICENCE_REVIEW, scenario.licenceReviewDays()),
                 new Bernoulli(scenario.licenceApprovalProbability(), streams.stream(STREAM_LICENCE_DECISION)));
         supply = new NvidiaSupply(sim, scenario, shipments, licence, trace);
         domestic = new DomesticMarket(sim, scenario, shipments, supply, licence);
-        conversion = new Conversion(sim, scenario, shipments, domestic,
+        Conversion conversion = new Conversion(sim, scenario, shipments, domestic,
                 sampler(streams, STREAM_CONVERSION, scenario.conversionDays()));
-        approval = new ChinaApproval(sim, scenario, shipments, conversion,
+        ChinaApproval approval = new ChinaApproval(sim, scenario, shipments, conversion,
                 sampler(streams, STREAM_NDRC, scenario.ndrcConditionDays()));
-        orders = new OrderBook(sim, scenario, shipments, approval);
+        // The stages hold one another and the simulator holds their handlers: no field needs to keep them.
+        new OrderBook(sim, scenario, shipments, approval);
     }
 
-    private static org.apache.commons.rng.sampling.distribution.ContinuousSampler sampler(RandomStreams streams,
-            String name, dev.chipflow.random.Distribution d) {
+    private static ContinuousSampler sampler(RandomStreams streams, String name, Distribution d) {
         return d.sampler(streams.stream(name));
     }
 

@@ -132,6 +132,16 @@ class HeapEventListFuzzTest {
         replay(ops, new LadderEventList(capacity));
     }
 
+    /**
+     * Sequence numbers that run out every 200 insertions force the ladder to renumber its pending events (in real
+     * runs, once every 2^31 insertions); ties must stay FIFO across it. Ids go up to 150, so fewer than 200 events
+     * are ever pending, as the renumbering requires.
+     */
+    @Property(tries = 300)
+    void ladderRenumberingKeepsTheOrder(@ForAll("operations") List<Op> ops) {
+        replay(ops, new LadderEventList(1, 200));
+    }
+
     private static void replay(List<Op> ops, EventList heap) {
         Reference ref = new Reference();
         for (Op op : ops) {
