@@ -5,7 +5,6 @@ import dev.chipflow.engine.Simulator;
 import dev.chipflow.queueing.MMcQueue;
 import dev.chipflow.random.RandomStreams;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,19 +60,6 @@ public class EngineBenchmark {
     private MMcQueue chipflow;
     private SsjMMcQueue ssj;
 
-    /** Events executed, reported by JMH as a rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Events {
-        /** Events executed in the current iteration. */
-        public long events;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            events = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void setUp() {
         if (engine != Engine.SSJ) {
@@ -88,7 +74,7 @@ public class EngineBenchmark {
 
     /** Advances the model by {@link #SPAN} time units. */
     @Benchmark
-    public long mmc(Events counter) {
+    public long mmc(EventCounter counter) {
         long executed = engine != Engine.SSJ ? sim.runUntil(sim.now() + SPAN) : ssj.advance(SPAN);
         counter.events += executed;
         return executed;

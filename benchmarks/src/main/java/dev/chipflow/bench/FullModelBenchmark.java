@@ -6,7 +6,6 @@ import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.SupplyModel;
 import dev.chipflow.supply.SupplyResult;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,20 +47,6 @@ public class FullModelBenchmark {
     private Scenario model;
     private int replication;
 
-    /** Engine events executed, reported by JMH as a rate (events per second). */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Events {
-        /** Events executed in this iteration. */
-        public long events;
-
-        /** Starts each iteration's count at zero. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            events = 0;
-        }
-    }
-
     /** Builds the scenario once per trial, outside the measurement. */
     @Setup(Level.Trial)
     public void setUp() {
@@ -70,7 +55,7 @@ public class FullModelBenchmark {
 
     /** One replication, returned so that nothing is eliminated. */
     @Benchmark
-    public SupplyResult replication(Events counter) {
+    public SupplyResult replication(EventCounter counter) {
         SupplyResult r = SupplyModel.run(model, RandomStreams.forReplication(2026, replication++ & 15));
         counter.events += r.system().events();
         return r;
