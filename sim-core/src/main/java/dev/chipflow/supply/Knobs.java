@@ -115,7 +115,8 @@ public final class Knobs {
         String firm = p[1];
         Firm existing = s.firms().stream().filter(f -> f.name().equals(firm)).findFirst().orElse(null);
         if (existing == null && !p[2].equals("orders")) {
-            s.firmIndex(firm);
+            throw new InvalidKnobException(name, value, "a firm of the scenario " + s.firms().stream().map(Firm::name)
+                    .toList() + "; '" + firm + "' is unknown (add a firm by setting firm." + firm + ".orders first)");
         }
         Firm f = existing != null ? existing : new Firm(firm, List.of(), List.of(), s.firms().size());
         try {
