@@ -101,11 +101,12 @@ public sealed interface Distribution
             + "lognormal(mean,sd), gamma(shape,scale), empirical(v1,v2,...)";
 
     private static double number(String s, String whole) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + s + "' in '" + whole + "' is not a number; " + FORMS);
+        // Plain decimals only: "0." cut short, "Infinity" and "NaN" are refused, not read as numbers.
+        if (!s.matches("[+-]?(\\d+(\\.\\d+)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw new IllegalArgumentException("'" + s + "' in '" + whole + "' is not a number (plain decimals only, e.g. 10 or 0.5); "
+                    + FORMS);
         }
+        return Double.parseDouble(s);
     }
 
     private static void arity(String text, List<Double> p, int n) {

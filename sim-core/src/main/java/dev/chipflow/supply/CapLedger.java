@@ -7,15 +7,23 @@ import dev.chipflow.engine.Simulator;
 import dev.chipflow.stats.TimeWeighted;
 
 /**
- * The 50% rule: units shipped to China, counted from the policy's start, may never exceed {@code cap.ratio} times
- * units shipped to US end users over the same window (cumulative, or the last {@code cap.rollingDays} days). US
- * shipments arrive weekly ({@code cap.usUnitsPerWeek}). Licensed shipments leave in order; the first one that would
- * break the cap waits (with {@code cap.split} on, the part that fits goes, in whole modules).
+ * The 50% rule: a release of {@code u} units to China at instant {@code t} is allowed only if
+ * {@code C(W) + u <= cap.ratio x U(W)}, where {@code W} is the window ending at {@code t} and {@code C}, {@code U} count
+ * the China releases and the US end-user shipments inside it. The window is cumulative from the policy's start
+ * ({@code cap.rollingDays = 0}), or the last {@code R} days: {@code (t - R, t]}, so a shipment made at {@code s} counts
+ * until, and not at, {@code s + R}. US shipments arrive weekly ({@code cap.usUnitsPerWeek}), the first one week
+ * after the policy's start. Licensed shipments leave in order; the first one that does not fit waits, and with
+ * {@code cap.split} on the part that fits goes first (exact to the unit).
  *
- * <p>Each release is checked against the ledger at that instant, so the cap holds at every release by construction;
- * tests check it again from the trace.
+ * <p>The rule is checked at every release. Between releases a rolling window can show China above the ratio: a past
+ * China release stays in the window after the US shipments that made room for it have left. That is not a breach (no
+ * unit moves then); it means no release can happen until the window has room again. The headroom reported is
+ * {@code ratio x U(W) - C(W)} at that instant, negative in that case.
  */
 final class CapLedger implements StageInput {
+
+    /** Absorbs the rounding of {@code ratio x US}; far below one unit for any realistic volume. */
+    private static final double TOLERANCE = 1e-6;
 
     private final Simulator sim;
     private final Shipments shipments;
@@ -26,17 +34,16 @@ final class CapLedger implements StageInput {
     private final long usPerWeek;
     private final int rollingDays;
     private final boolean split;
-    private final int moduleUnits;
     private final double horizon;
     private final IntFifo line = new IntFifo();
-    private final DoubleFifo usTimes = new DoubleFifo();
+    private final DoubleFifo usExpiry = new DoubleFifo();
     private final DoubleFifo usUnits = new DoubleFifo();
-    private final DoubleFifo chinaTimes = new DoubleFifo();
+    private final DoubleFifo chinaExpiry = new DoubleFifo();
     private final DoubleFifo chinaUnits = new DoubleFifo();
-    private double usWindow;
-    private double chinaWindow;
-    private double usCumulative;
-    private double chinaCumulative;
+    private long usWindow;
+    private long chinaWindow;
+    private long usCumulative;
+    private long chinaCumulative;
     private final TimeWeighted binding = new TimeWeighted(0, 0);
     private long expiryCheck = -1;
     private final EventHandler usShipped = ignored -> usShipment();
@@ -53,7 +60,6 @@ final class CapLedger implements StageInput {
         this.usPerWeek = scenario.usUnitsPerWeek();
         this.rollingDays = scenario.capRollingDays();
         this.split = scenario.capSplit();
-        this.moduleUnits = scenario.moduleUnits();
         this.horizon = scenario.horizonDays();
         double first = Calendar.day(scenario.licencePolicyStart()) + 7;
         if (usPerWeek > 0 && first < horizon) {
@@ -67,7 +73,7 @@ final class CapLedger implements StageInput {
         release();
     }
 
-    /** @return ratio x US - China over the current window; infinite with no cap */
+    /** @return {@code ratio x US - China} over the window ending now; infinite with no cap */
     double headroom() {
         if (ratio == Double.POSITIVE_INFINITY) {
             return Double.POSITIVE_INFINITY;
@@ -81,7 +87,7 @@ final class CapLedger implements StageInput {
         usCumulative += usPerWeek;
         usWindow += usPerWeek;
         if (rollingDays > 0) {
-            usTimes.add(now);
+            usExpiry.add(now + rollingDays);
             usUnits.add(usPerWeek);
         }
         trace.record(now, TraceEvent.Kind.US_SHIPPED, -1, -1, usPerWeek, null, null, -1);
@@ -92,70 +98,68 @@ final class CapLedger implements StageInput {
     }
 
     private void release() {
+        double now = sim.now();
         while (!line.isEmpty()) {
             int s = line.peek();
-            int u = shipments.units(s);
-            double room = headroom();
-            if (u > room) {
-                long part = room >= moduleUnits && split ? (long) (room / moduleUnits) * moduleUnits : 0;
-                if (part <= 0) {
+            double room = headroom() + TOLERANCE;
+            if (shipments.units(s) > room) {
+                if (!split || room < 1) {
                     break;
                 }
-                s = shipments.split(s, (int) part);
-                u = (int) part;
+                s = shipments.split(s, (int) Math.floor(room));
             } else {
                 line.poll();
             }
+            int u = shipments.units(s);
             chinaCumulative += u;
             chinaWindow += u;
             if (rollingDays > 0) {
-                chinaTimes.add(sim.now());
+                chinaExpiry.add(now + rollingDays);
                 chinaUnits.add(u);
             }
             shipments.move(s, nextStage);
             next.arrive(s);
         }
-        binding.update(sim.now(), line.isEmpty() ? 0 : 1);
-        if (!line.isEmpty() && rollingDays > 0 && !chinaTimes.isEmpty()) {
-            // Room comes back when past China shipments leave the rolling window: look again then.
+        binding.update(now, line.isEmpty() ? 0 : 1);
+        if (!line.isEmpty() && !chinaExpiry.isEmpty()) {
+            // Room comes back when past China releases leave the rolling window: look again at the first expiry, the
+            // very instant expire() drops it (both compare the same stored double).
             if (expiryCheck >= 0 && sim.isPending(expiryCheck)) {
                 sim.cancel(expiryCheck);
             }
-            double at = chinaTimes.peek() + rollingDays;
+            double at = chinaExpiry.peek();
             expiryCheck = at < horizon ? sim.scheduleAt(at, recheck, 0) : -1;
         }
     }
 
     private void expire(double now) {
-        if (rollingDays == 0) {
-            return;
+        while (!usExpiry.isEmpty() && usExpiry.peek() <= now) {
+            usExpiry.poll();
+            usWindow -= (long) usUnits.poll();
         }
-        double cutoff = now - rollingDays;
-        while (!usTimes.isEmpty() && usTimes.peek() <= cutoff) {
-            usTimes.poll();
-            usWindow -= usUnits.poll();
-        }
-        while (!chinaTimes.isEmpty() && chinaTimes.peek() <= cutoff) {
-            chinaTimes.poll();
-            chinaWindow -= chinaUnits.poll();
+        while (!chinaExpiry.isEmpty() && chinaExpiry.peek() <= now) {
+            chinaExpiry.poll();
+            chinaWindow -= (long) chinaUnits.poll();
         }
     }
 
-    double usWindow() {
+    /** @return US end-user units in the window ending now */
+    long usWindow() {
         expire(sim.now());
         return usWindow;
     }
 
-    double chinaWindow() {
+    /** @return China releases in the window ending now */
+    long chinaWindow() {
         expire(sim.now());
         return chinaWindow;
     }
 
-    double usCumulative() {
+    long usCumulative() {
         return usCumulative;
     }
 
-    double chinaCumulative() {
+    long chinaCumulative() {
         return chinaCumulative;
     }
 

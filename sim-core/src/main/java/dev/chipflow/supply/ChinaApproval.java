@@ -11,8 +11,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * China's side before a purchase order: approvals per firm on dates, consumed by the firm's waiting shipments in
  * order; then the NDRC conditions of each approval. A conditional approval's shipments wait until its conditions are
  * final ({@code ndrc.conditionDays} after the approval, or never if {@code ndrc.conditionsFinalize} is off); a final
- * approval's pass at once. A shipment larger than what is left of an approval is split at the approval's edge (whole
- * modules).
+ * approval's pass at once. A shipment larger than what is left of an approval is split at the approval's edge,
+ * exact to the unit.
  */
 final class ChinaApproval {
 
@@ -21,7 +21,6 @@ final class ChinaApproval {
     private final Conversion conversion;
     private final ContinuousSampler ndrcDays;
     private final boolean conditionsFinalize;
-    private final int moduleUnits;
 
     private final int[] approvalFirm;
     private final long[] remaining;
@@ -41,7 +40,6 @@ final class ChinaApproval {
         this.conversion = conversion;
         this.ndrcDays = ndrcDays;
         this.conditionsFinalize = scenario.conditionsFinalize();
-        this.moduleUnits = scenario.moduleUnits();
         int firms = scenario.firms().size();
         int n = scenario.firms().stream().mapToInt(f -> f.approvals().size()).sum();
         approvalFirm = new int[n];
@@ -106,10 +104,8 @@ final class ChinaApproval {
                 remaining[a] -= u;
                 approve(s, a);
             } else {
-                long part = remaining[a] / moduleUnits * moduleUnits;
-                if (part > 0) {
-                    approve(shipments.split(s, (int) part), a);
-                }
+                // Exact to the unit: the approved part goes on, the rest keeps its place at the head of the line.
+                approve(shipments.split(s, (int) remaining[a]), a);
                 remaining[a] = 0;
             }
             if (remaining[a] == 0) {
@@ -119,7 +115,6 @@ final class ChinaApproval {
     }
 
     private void approve(int s, int a) {
-        shipments.setApproval(s, a);
         shipments.move(s, Stage.CONDITIONS);
         if (finalNow[a]) {
             toConversion(s);

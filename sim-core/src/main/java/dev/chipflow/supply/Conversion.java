@@ -7,8 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * Approval to purchase order: of a firm's units whose conditions are final, only {@code china.conversionShare} become
- * purchase orders (whole shipments, in order, as far as the share allows). The shipments a firm converts at one
- * instant form one purchase order, placed after one draw of {@code china.conversionDays}, not before China's
+ * purchase orders: {@code floor(share x final units)} in all, exact to the unit (the shipment at the edge is split).
+ * The units a firm converts at one instant form one purchase order, placed after one draw of {@code china.conversionDays}, not before China's
  * in-principle clearance, and never before the firm's previous purchase order. The rest wait here.
  *
  * <p>One event per purchase order, not per shipment: a purchase order of a million 8-GPU modules costs one event.
@@ -58,14 +58,21 @@ final class Conversion {
         waiting[f].add(s);
     }
 
-    /** Turns the firm's waiting shipments, as far as the share allows, into one purchase order. */
+    /** Turns the firm's waiting units, as far as the share allows, into one purchase order. */
     void convert(int f) {
         IntFifo line = waiting[f];
-        // Integer bound so that share 1.0 converts everything and rounding never lets a unit too many through.
-        long allowed = (long) Math.floor(share * finalUnits[f] + 1e-9);
+        // A firm converts floor(share x final units) in all, exact to the unit and whatever the shipment size; the
+        // tolerance only absorbs the rounding of the product (0.29 x 100 is 28.999999999999996 in binary).
+        long allowed = (long) Math.floor(share * finalUnits[f] + 1e-6);
         int count = 0;
-        while (!line.isEmpty() && convertingUnits[f] + shipments.units(line.peek()) <= allowed) {
-            int next = line.poll();
+        while (!line.isEmpty() && convertingUnits[f] < allowed) {
+            int next = line.peek();
+            long room = allowed - convertingUnits[f];
+            if (shipments.units(next) > room) {
+                next = shipments.split(next, (int) room);
+            } else {
+                line.poll();
+            }
             convertingUnits[f] += shipments.units(next);
             converting[f].add(next);
             count++;

@@ -7,13 +7,14 @@ import dev.chipflow.engine.Simulator;
 /**
  * The domestic-chip quota: before a purchase order goes to Nvidia, the firm buys {@code domestic.ratio} domestic chips
  * per H200. Domestic output ({@code domestic.outputPerYear}, added daily) is one stock shared by all firms, served
- * first come first served; when it runs short, purchase orders wait here.
+ * first come first served and exact to the unit (a purchase order larger than the stock allows is split); when it runs
+ * short, purchase orders wait here. The US licence is applied for when a purchase order leaves this stage.
  */
 final class DomesticMarket {
 
     private final Simulator sim;
     private final Shipments shipments;
-    private final NvidiaSupply supply;
+    private final LicenceLimit limit;
     private final LicenceOffice licence;
     private final double ratio;
     private final double perDay;
@@ -24,11 +25,11 @@ final class DomesticMarket {
     private double produced;
     private final EventHandler output = ignored -> produce();
 
-    DomesticMarket(Simulator sim, Scenario scenario, Shipments shipments, NvidiaSupply supply,
+    DomesticMarket(Simulator sim, Scenario scenario, Shipments shipments, LicenceLimit limit,
             LicenceOffice licence) {
         this.sim = sim;
         this.shipments = shipments;
-        this.supply = supply;
+        this.limit = limit;
         this.licence = licence;
         this.ratio = scenario.domesticRatio();
         this.perDay = scenario.domesticOutputPerYear() / 365.0;
@@ -58,17 +59,25 @@ final class DomesticMarket {
     private void serve() {
         while (!line.isEmpty()) {
             int s = line.peek();
-            double need = ratio * shipments.units(s);
-            // A relative tolerance keeps sums of daily output from missing an exact need by rounding.
-            if (need > stock * (1 + 1e-12)) {
+            int u = shipments.units(s);
+            // Exact to the unit: the head of the line buys what the stock allows; the relative tolerance keeps sums
+            // of daily output from missing an exact need by rounding.
+            long affordable = ratio == 0 ? u : (long) Math.floor(stock / ratio * (1 + 1e-12));
+            if (affordable <= 0) {
                 return;
             }
-            line.poll();
+            if (affordable < u) {
+                s = shipments.split(s, (int) affordable);
+                u = (int) affordable;
+            } else {
+                line.poll();
+            }
+            double need = ratio * u;
             stock = Math.max(0, stock - need);
             bought[shipments.firm(s)] += need;
-            shipments.move(s, Stage.ALLOCATION);
+            shipments.move(s, Stage.LICENCE_LIMIT);
             licence.apply(s);
-            supply.arrive(s);
+            limit.arrive(s);
         }
     }
 

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record Firm(String name, List<Order> orders, List<Approval> approvals, int priority) {
 
+    /** The largest rank a firm may have. */
+    public static final int MAX_PRIORITY = 1_000_000;
+
     /** Validates and copies. */
     public Firm {
         if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
@@ -20,9 +23,9 @@ public record Firm(String name, List<Order> orders, List<Approval> approvals, in
         }
         orders = List.copyOf(orders);
         approvals = List.copyOf(approvals);
-        if (priority < 0) {
+        if (priority < 0 || priority > MAX_PRIORITY) {
             throw new InvalidKnobException("firm." + name + ".priority", Integer.toString(priority),
-                    "a whole number >= 0");
+                    "a whole number in [0, " + MAX_PRIORITY + "]");
         }
     }
 

@@ -20,12 +20,14 @@ import java.util.Arrays;
  * @param leadTimeP90      90th percentile lead time of delivered units, exact to the day; NaN if none
  * @param waitDays         per waiting stage ({@link Stage} ordinal), unit-days spent there divided by units ordered:
  *                         the average days an ordered unit spent in that stage within the horizon
- * @param attributedUnits  per waiting stage, units (delivered or not) whose longest wait was in that stage
+ * @param attributedUnits  per waiting stage, units (delivered or not) whose longest wait was in that stage (ties: the
+ *                         earlier stage)
+ * @param unheldUnits      units that never waited a positive time in any stage (attributed to none)
  * @param unitsAtEnd       per stage including {@link Stage#DELIVERED}, where the firm's units are at the end
  */
 public record FirmResult(String name, long ordered, long approved, long converted, long allocated, long licensed,
         long exported, long delivered, double domesticChips, double leadTimeMean, double leadTimeP50,
-        double leadTimeP90, double[] waitDays, long[] attributedUnits, long[] unitsAtEnd) {
+        double leadTimeP90, double[] waitDays, long[] attributedUnits, long unheldUnits, long[] unitsAtEnd) {
 
     /** Copies the arrays. */
     public FirmResult {
@@ -59,7 +61,7 @@ public record FirmResult(String name, long ordered, long approved, long converte
         return Compute.h200Pflops(delivered);
     }
 
-    /** @return the stage that holds back most of the firm's units (largest attribution) */
+    /** @return the stage that holds back most of the firm's units (largest attribution; ties: the earlier stage) */
     public Stage bindingStage() {
         int best = 0;
         for (int s = 1; s < attributedUnits.length; s++) {
@@ -80,6 +82,7 @@ public record FirmResult(String name, long ordered, long approved, long converte
                 && Double.compare(leadTimeP50, f.leadTimeP50) == 0
                 && Double.compare(leadTimeP90, f.leadTimeP90) == 0
                 && Arrays.equals(waitDays, f.waitDays) && Arrays.equals(attributedUnits, f.attributedUnits)
+                && unheldUnits == f.unheldUnits
                 && Arrays.equals(unitsAtEnd, f.unitsAtEnd);
     }
 

@@ -40,7 +40,13 @@ public record Knob(String name, String unit, String description, String allowed,
         try {
             return setter.apply(s.toBuilder(), value.trim()).build();
         } catch (InvalidKnobException e) {
-            throw e;
+            if (e.knob().equals(name)) {
+                // Quote the value as the user wrote it (1e308, not 1.0E308).
+                throw new InvalidKnobException(name, value, e.allowed());
+            }
+            // The value conflicts with another knob: name the one the user set, then the conflict.
+            throw new InvalidKnobException(name, value, "a value consistent with the rest of the scenario; with it, "
+                    + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new InvalidKnobException(name, value, allowed + " (" + e.getMessage() + ")");
         }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Every knob of a scenario by its documented name (CALIBRATION.md), plus the per-firm knobs
@@ -123,7 +124,7 @@ public final class Knobs {
             Firm changed = switch (p[2]) {
                 case "orders" -> f.withOrders(orders(value));
                 case "approvals" -> f.withApprovals(approvals(value));
-                default -> f.withPriority(Integer.parseInt(value.trim()));
+                default -> f.withPriority(whole(value));
             };
             return s.toBuilder().firm(changed).build();
         } catch (InvalidKnobException e) {
@@ -145,7 +146,7 @@ public final class Knobs {
             if (p.length != 2) {
                 throw new IllegalArgumentException("'" + item + "' is not DATE:UNITS");
             }
-            out.add(new Order(Scenario.parseDate(p[0]), Long.parseLong(p[1].trim())));
+            out.add(new Order(Scenario.parseDate(p[0]), wholeUnits(p[1])));
         }
         return out;
     }
@@ -157,7 +158,7 @@ public final class Knobs {
             if (p.length != 3 || !(p[2].trim().equals("conditional") || p[2].trim().equals("final"))) {
                 throw new IllegalArgumentException("'" + item + "' is not DATE:UNITS:conditional|final");
             }
-            out.add(new Approval(Scenario.parseDate(p[0]), Long.parseLong(p[1].trim()),
+            out.add(new Approval(Scenario.parseDate(p[0]), wholeUnits(p[1]),
                     p[2].trim().equals("conditional")));
         }
         return out;
@@ -186,16 +187,36 @@ public final class Knobs {
         return items(text).stream().map(DateWindow::parse).toList();
     }
 
-    private static double number(String v) {
-        return Double.parseDouble(v);
+    /** Plain decimal numbers only: no "0." cut short, no "Infinity" or "NaN" (no cap is spelled 'unlimited'). */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d+)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+
+    static double number(String v) {
+        String t = v.trim();
+        if (!NUMBER.matcher(t).matches()) {
+            throw new IllegalArgumentException("'" + v + "' is not a plain decimal number");
+        }
+        return Double.parseDouble(t);
     }
 
     private static long wholeUnits(String v) {
-        double d = Double.parseDouble(v);
-        if (d != Math.rint(d)) {
-            throw new IllegalArgumentException("'" + v + "' is not a whole number of units");
+        double d = number(v);
+        if (d != Math.rint(d) || Math.abs(d) > Scenario.MAX_UNITS * 1000.0) {
+            throw new IllegalArgumentException("'" + v + "' is not a whole number of units up to 1e15");
         }
         return (long) d;
+    }
+
+    private static int whole(String v) {
+        String t = v.trim();
+        if (!WHOLE.matcher(t).matches() || t.replaceFirst("^[+-]?0*", "").length() > 10) {
+            throw new IllegalArgumentException("'" + v + "' is not a whole number");
+        }
+        long n = Long.parseLong(t);
+        if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
+            throw new IllegalArgumentException("'" + v + "' is too large");
+        }
+        return (int) n;
     }
 
     private static long units(String v) {
@@ -312,7 +333,7 @@ public final class Knobs {
         l.add(k("cap.rollingDays", "days", "Cap window: 0 = cumulative since the policy start, N = rolling N days",
                 "a whole number in [0, 3650]", "cumulative, or rolling N days", "the rule names no period",
                 "assumption", s -> Integer.toString(s.capRollingDays()),
-                (b, v) -> b.capRollingDays(Integer.parseInt(v))));
+                (b, v) -> b.capRollingDays(whole(v))));
         l.add(k("cap.split", "on/off", "Whether a shipment may be split to use the room left under the cap",
                 "true or false", "-", "not published", "assumption",
                 s -> Boolean.toString(s.capSplit()), (b, v) -> b.capSplit(bool(v))));
@@ -326,13 +347,17 @@ public final class Knobs {
         l.add(k("lab.lines", "shipments", "Shipments the lab tests at once ('unlimited' for no limit)",
                 "a whole number >= 1 or unlimited", "1-20", "not published", "assumption",
                 s -> s.labLines() == Integer.MAX_VALUE ? UNLIMITED : Integer.toString(s.labLines()),
-                (b, v) -> b.labLines(v.equalsIgnoreCase(UNLIMITED) ? Integer.MAX_VALUE : Integer.parseInt(v))));
+                (b, v) -> b.labLines(v.equalsIgnoreCase(UNLIMITED) ? Integer.MAX_VALUE : whole(v))));
         l.add(k("lab.baseDays", "days", "Test duration per shipment, fixed part", DAYS, "3-42",
                 "no lab, capacity or duration published", "assumption",
                 s -> s.labBaseDays().spec(), (b, v) -> b.labBaseDays(Distribution.parse(v))));
-        l.add(k("lab.daysPerUnit", "days/unit", "Test duration added per unit in the shipment",
-                "a number in [0, 1]", "-", "not published", "assumption",
-                s -> num(s.labDaysPerUnit()), (b, v) -> b.labDaysPerUnit(number(v))));
+        l.add(k("lab.daysPerUnit", "days/unit", "Test duration added per unit of a lot (drawn once per test)",
+                "a distribution of days per unit with mean at most 1: " + Distribution.FORMS, "-", "not published",
+                "assumption", s -> s.labDaysPerUnit().spec(), (b, v) -> b.labDaysPerUnit(Distribution.parse(v))));
+        l.add(k("lab.lotUnits", "units", "Units the lab tests together at most: one lot per line, however the flow "
+                + "is cut into shipments", "a whole number in [1, 1000000000]", "8,000 (one default shipment)",
+                "not published", "assumption",
+                s -> Integer.toString(s.labLotUnits()), (b, v) -> b.labLotUnits(whole(v))));
         l.add(k("lab.failureShare", "probability", "Share of tests failed; the shipment is tested again",
                 "a number in [0, 0.95]", "0-0.20", "not published", "assumption",
                 s -> num(s.labFailureShare()), (b, v) -> b.labFailureShare(number(v))));
@@ -348,10 +373,7 @@ public final class Knobs {
         // Shipments and market
         l.add(k("shipment.units", "units", "Units per shipment; orders are cut into shipments of this size",
                 "a whole number in [1, 10000000]", "8-10,000", "Dec 2025 reports", "M",
-                s -> Integer.toString(s.shipmentUnits()), (b, v) -> b.shipmentUnits(Integer.parseInt(v))));
-        l.add(k("shipment.moduleUnits", "units", "Units per module, the smallest piece a shipment splits into",
-                "a whole number in [1, shipment.units]", "8", "HGX 8-GPU modules", "H",
-                s -> Integer.toString(s.moduleUnits()), (b, v) -> b.moduleUnits(Integer.parseInt(v))));
+                s -> Integer.toString(s.shipmentUnits()), (b, v) -> b.shipmentUnits(whole(v))));
         l.add(k("market.priceUsd", "USD", "Price per H200", "a number in [0, 1e7]", "20,000-32,000",
                 "Jan 2026 reports", "M", s -> num(s.priceUsd()), (b, v) -> b.priceUsd(number(v))));
         l.add(k("market.usTakeShare", "share", "US take on chips passing through the US", "a number in [0, 1]",

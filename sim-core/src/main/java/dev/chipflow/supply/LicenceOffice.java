@@ -9,9 +9,9 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 /**
  * US licences: one per firm or per order ({@code licence.scope}), applied for with the first purchase order it covers,
  * reviewed from the policy's start for {@code licence.reviewDays}, granted with {@code licence.approvalProbability}
- * (a refusal is resubmitted for a new review). Allocated shipments wait here for their licence, then for room under
- * the per-firm cap and the total ceiling; a shipment larger than the room left is split at the cap (whole modules)
- * and the rest waits for good.
+ * (a refusal is resubmitted for a new review, unless the probability is 0: then nothing is ever granted). Allocated
+ * shipments wait here for their licence. The per-firm cap and the total ceiling are checked before allocation, by
+ * {@link LicenceLimit}.
  */
 final class LicenceOffice implements StageInput {
 
@@ -22,40 +22,33 @@ final class LicenceOffice implements StageInput {
     private final Simulator sim;
     private final Shipments shipments;
     private final StageInput next;
+    private final Trace trace;
     private final ContinuousSampler reviewDays;
     private final Bernoulli decision;
     private final double approvalProbability;
     private final double policyStart;
     private final boolean perOrder;
-    private final long perFirmCap;
-    private final long ceiling;
-    private final int moduleUnits;
     private final byte[] state;
     private final IntFifo[] waiting;
-    private final long[] licensed;
-    private long licensedTotal;
     private final EventHandler reviewed = this::review;
 
-    LicenceOffice(Simulator sim, Scenario scenario, Shipments shipments, StageInput next, int orders,
+    LicenceOffice(Simulator sim, Scenario scenario, Shipments shipments, StageInput next, Trace trace, int orders,
             ContinuousSampler reviewDays, Bernoulli decision) {
         this.sim = sim;
         this.shipments = shipments;
         this.next = next;
+        this.trace = trace;
         this.reviewDays = reviewDays;
         this.decision = decision;
         this.approvalProbability = scenario.licenceApprovalProbability();
         this.policyStart = Calendar.day(scenario.licencePolicyStart());
         this.perOrder = scenario.licenceScope() == LicenceScope.ORDER;
-        this.perFirmCap = scenario.licencePerFirmCap();
-        this.ceiling = scenario.licenceTotalCeiling();
-        this.moduleUnits = scenario.moduleUnits();
         int keys = perOrder ? orders : scenario.firms().size();
         state = new byte[keys];
         waiting = new IntFifo[keys];
         for (int k = 0; k < keys; k++) {
             waiting[k] = new IntFifo(4);
         }
-        licensed = new long[scenario.firms().size()];
     }
 
     private int key(int s) {
@@ -84,6 +77,7 @@ final class LicenceOffice implements StageInput {
     private void review(int k) {
         if (decision.trial()) {
             state[k] = GRANTED;
+            trace.record(sim.now(), TraceEvent.Kind.LICENCE_GRANTED, -1, -1, 0, null, null, k);
             IntFifo w = waiting[k];
             while (!w.isEmpty()) {
                 license(w.poll());
@@ -94,19 +88,6 @@ final class LicenceOffice implements StageInput {
     }
 
     private void license(int s) {
-        int f = shipments.firm(s);
-        long room = Math.min(perFirmCap - licensed[f], ceiling - licensedTotal);
-        int u = shipments.units(s);
-        if (u > room) {
-            long part = room / moduleUnits * moduleUnits;
-            if (part <= 0) {
-                return;
-            }
-            s = shipments.split(s, (int) part);
-            u = (int) part;
-        }
-        licensed[f] += u;
-        licensedTotal += u;
         shipments.move(s, Stage.CAP);
         next.arrive(s);
     }

@@ -8,14 +8,25 @@ import java.util.Arrays;
 
 /**
  * Nvidia's side: an inventory on day 0, new output each day from {@code supply.productionStart} at
- * {@code supply.productionPerWeek} except in halt windows, and purchase orders waiting for units. Allocation takes
- * whole shipments: which firm's next purchase order is served follows {@code supply.allocation} (first come first
- * served across firms, pro rata to approved quantities, or fixed priority); a firm's own purchase orders go in order.
+ * {@code supply.productionPerWeek} except in halt windows, and purchase orders waiting for units. Allocation is exact
+ * to the unit (a purchase order larger than the inventory left takes what there is and waits for the rest); a firm's
+ * own purchase orders are served in order, and firms share by {@code supply.allocation}:
+ * <ul>
+ * <li>{@code FCFS}: the purchase order that arrived first, across firms, is served first;</li>
+ * <li>{@code PRIORITY}: the firm of lowest rank is served first (equal ranks: the firm waiting longest);</li>
+ * <li>{@code PRO_RATA}: water-filling on {@code allocated / approved}: the inventory raises the firms with the lowest
+ * share of their approved quantity to a common level, so that over time each firm's allocation stays proportional
+ * to its approvals as far as its purchase orders reach; whole units are shared by largest remainder (ties: scenario
+ * order).</li>
+ * </ul>
  *
- * <p>Firms waiting are kept in an indexed heap keyed by the policy (the engine's event list serves as one), so each
- * allocation costs O(log firms).
+ * <p>Firms waiting under FCFS and PRIORITY are kept in an indexed heap keyed by the policy (the engine's event list
+ * serves as one), so each allocation costs O(log firms).
  */
 final class NvidiaSupply {
+
+    /** Tickets per rank in a PRIORITY key: {@code rank x 2^32 + ticket} stays exact for ranks up to a million. */
+    private static final double TICKETS = 4_294_967_296.0;
 
     private final Simulator sim;
     private final Shipments shipments;
@@ -25,6 +36,7 @@ final class NvidiaSupply {
     private final IntFifo[] waiting;
     private final HeapEventList firmsWaiting;
     private final long[] allocated;
+    private final long[] demand;
     private final double[] approvedTotal;
     private final int[] priority;
     private final double perDay;
@@ -37,6 +49,7 @@ final class NvidiaSupply {
     private double producedExact;
     private long ticket;
     private long[] ticketOf = new long[64];
+    private final ProRataShares shares;
     private final EventHandler output = ignored -> produce();
 
     NvidiaSupply(Simulator sim, Scenario scenario, Shipments shipments, StageInput next, Trace trace) {
@@ -48,6 +61,7 @@ final class NvidiaSupply {
         int firms = scenario.firms().size();
         waiting = new IntFifo[firms];
         allocated = new long[firms];
+        demand = new long[firms];
         approvedTotal = new double[firms];
         priority = new int[firms];
         for (int f = 0; f < firms; f++) {
@@ -56,6 +70,7 @@ final class NvidiaSupply {
             priority[f] = scenario.firms().get(f).priority();
         }
         firmsWaiting = new HeapEventList(Math.max(1, firms));
+        shares = new ProRataShares(firms);
         inventoryStart = scenario.inventoryUnits();
         inventory = inventoryStart;
         perDay = scenario.productionUnitsPerWeek() / 7.0;
@@ -79,18 +94,17 @@ final class NvidiaSupply {
         ticketOf[s] = ticket++;
         boolean wasIdle = waiting[f].isEmpty();
         waiting[f].add(s);
-        if (wasIdle) {
+        demand[f] += shipments.units(s);
+        if (wasIdle && policy != AllocationPolicy.PRO_RATA) {
             firmsWaiting.insert(f, key(f));
         }
         allocate();
     }
 
+    /** FCFS: the head purchase order's arrival ticket; PRIORITY: rank first, then that ticket (exact in a double). */
     private double key(int f) {
-        return switch (policy) {
-            case FCFS -> ticketOf[waiting[f].peek()];
-            case PRO_RATA -> approvedTotal[f] > 0 ? allocated[f] / approvedTotal[f] : Double.MAX_VALUE;
-            case PRIORITY -> priority[f];
-        };
+        double t = ticketOf[waiting[f].peek()];
+        return policy == AllocationPolicy.FCFS ? t : priority[f] * TICKETS + t;
     }
 
     private void produce() {
@@ -121,22 +135,46 @@ final class NvidiaSupply {
     }
 
     private void allocate() {
-        while (firmsWaiting.size() > 0) {
-            double k = firmsWaiting.firstTime();
+        if (policy == AllocationPolicy.PRO_RATA) {
+            allocateProRata();
+            return;
+        }
+        while (inventory > 0 && firmsWaiting.size() > 0) {
             int f = firmsWaiting.pollFirst();
-            IntFifo line = waiting[f];
-            int s = line.peek();
-            int u = shipments.units(s);
-            if (u > inventory) {
-                firmsWaiting.insert(f, k);
-                return;
-            }
-            line.poll();
-            inventory -= u;
-            allocated[f] += u;
-            if (!line.isEmpty()) {
+            take(f, inventory);
+            if (!waiting[f].isEmpty()) {
                 firmsWaiting.insert(f, key(f));
             }
+        }
+    }
+
+    private void allocateProRata() {
+        if (inventory <= 0) {
+            return;
+        }
+        long[] give = shares.split(inventory, demand, allocated, approvedTotal);
+        for (int i = 0; i < shares.count(); i++) {
+            int f = shares.firm(i);
+            take(f, give[f]);
+        }
+    }
+
+    /** Allocates up to {@code max} units to firm {@code f}'s purchase orders, in order. */
+    private void take(int f, long max) {
+        IntFifo line = waiting[f];
+        long left = max;
+        while (left > 0 && !line.isEmpty()) {
+            int s = line.peek();
+            if (shipments.units(s) > left) {
+                s = shipments.split(s, (int) left);
+            } else {
+                line.poll();
+            }
+            int u = shipments.units(s);
+            left -= u;
+            inventory -= u;
+            allocated[f] += u;
+            demand[f] -= u;
             shipments.move(s, Stage.LICENCE);
             next.arrive(s);
         }

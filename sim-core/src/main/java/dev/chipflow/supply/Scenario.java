@@ -6,9 +6,10 @@ import dev.chipflow.random.Triangular;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Everything that defines a run of the supply model: the firms, the rules of both countries, supply, the lab and the
@@ -48,13 +49,13 @@ import java.util.Set;
  * @param labRequired                whether every shipment is tested in a US lab
  * @param labLines                   parallel test lines; {@link Integer#MAX_VALUE} for unlimited
  * @param labBaseDays                test duration per shipment, fixed part
- * @param labDaysPerUnit             test duration added per unit in the shipment
+ * @param labDaysPerUnit             test duration added per unit in the lot (drawn once per test)
+ * @param labLotUnits                units the lab tests together at most (one lot per line)
  * @param labFailureShare            share of tests failed (the shipment is tested again)
  * @param transitDays                transit from the US lab to China
  * @param customsClearanceDays       customs clearance once permitted
  * @param customsBlocks              windows in which nothing clears customs
  * @param shipmentUnits              units per shipment (orders are cut into shipments of this size)
- * @param moduleUnits                units per module: the smallest piece a shipment splits into
  * @param priceUsd                   price per H200
  * @param usTakeShare                share of the value taken by the US
  */
@@ -88,13 +89,13 @@ public record Scenario(
         boolean labRequired,
         int labLines,
         Distribution labBaseDays,
-        double labDaysPerUnit,
+        Distribution labDaysPerUnit,
+        int labLotUnits,
         double labFailureShare,
         Distribution transitDays,
         Distribution customsClearanceDays,
         List<DateWindow> customsBlocks,
         int shipmentUnits,
-        int moduleUnits,
         double priceUsd,
         double usTakeShare) {
 
@@ -108,19 +109,25 @@ public record Scenario(
         }
         Calendar.check("horizon.end", horizonEnd);
         firms = List.copyOf(firms);
-        Set<String> names = new HashSet<>();
+        Map<String, String> names = new HashMap<>();
         for (Firm f : firms) {
-            if (!names.add(f.name())) {
-                throw new InvalidKnobException("firms", f.name(), "unique firm names; '" + f.name() + "' is repeated");
+            // Names differing only in case would be one firm to a reader and two to the model.
+            String same = names.putIfAbsent(f.name().toLowerCase(Locale.ROOT), f.name());
+            if (same != null) {
+                throw new InvalidKnobException("firms", f.name(), "unique firm names, ignoring case; '" + f.name()
+                        + "' repeats the firm '" + same + "'");
             }
             for (Order o : f.orders()) {
-                Calendar.check("firm." + f.name() + ".orders", o.date().isBefore(Calendar.EPOCH) ? Calendar.EPOCH
-                        : o.date());
-                InvalidKnobException.range("firm." + f.name() + ".orders", o.units(), 1, MAX_UNITS);
+                String knob = "firm." + f.name() + ".orders";
+                Calendar.check(knob, o.date().isBefore(Calendar.EPOCH) ? Calendar.EPOCH : o.date());
+                InvalidKnobException.range(knob, o.units(), 1, MAX_UNITS);
+                withinHorizon(knob, o.toString(), o.date(), horizonEnd);
             }
             for (Approval a : f.approvals()) {
-                Calendar.check("firm." + f.name() + ".approvals", a.date());
-                InvalidKnobException.range("firm." + f.name() + ".approvals", a.units(), 1, MAX_UNITS);
+                String knob = "firm." + f.name() + ".approvals";
+                Calendar.check(knob, a.date());
+                InvalidKnobException.range(knob, a.units(), 1, MAX_UNITS);
+                withinHorizon(knob, a.toString(), a.date(), horizonEnd);
             }
         }
         Calendar.check("china.clearance", chinaClearance);
@@ -154,18 +161,26 @@ public record Scenario(
         InvalidKnobException.range("cap.usUnitsPerWeek", usUnitsPerWeek, 0, 1_000_000_000L);
         InvalidKnobException.range("lab.lines", labLines, 1, Integer.MAX_VALUE);
         duration("lab.baseDays", labBaseDays);
-        InvalidKnobException.range("lab.daysPerUnit", labDaysPerUnit, 0, 1);
+        if (labDaysPerUnit == null || labDaysPerUnit.mean() > 1) {
+            throw new InvalidKnobException("lab.daysPerUnit", labDaysPerUnit == null ? "null" : labDaysPerUnit.spec(),
+                    "a distribution of days per unit with mean at most 1; " + Distribution.FORMS);
+        }
+        InvalidKnobException.range("lab.lotUnits", labLotUnits, 1, 1_000_000_000L);
         InvalidKnobException.range("lab.failureShare", labFailureShare, 0, 0.95);
         duration("transit.days", transitDays);
         duration("customs.clearanceDays", customsClearanceDays);
         customsBlocks = windows("customs.blocks", customsBlocks);
         InvalidKnobException.range("shipment.units", shipmentUnits, 1, 10_000_000);
-        if (moduleUnits < 1 || moduleUnits > shipmentUnits) {
-            throw new InvalidKnobException("shipment.moduleUnits", Integer.toString(moduleUnits),
-                    "a whole number in [1, shipment.units = " + shipmentUnits + "]");
-        }
         InvalidKnobException.range("market.priceUsd", priceUsd, 0, 1e7);
         InvalidKnobException.range("market.usTakeShare", usTakeShare, 0, 1);
+    }
+
+    /** An order or approval after the horizon would never act: refuse it rather than drop it silently. */
+    private static void withinHorizon(String knob, String item, LocalDate date, LocalDate horizonEnd) {
+        if (date.isAfter(horizonEnd)) {
+            throw new InvalidKnobException(knob, item, "dates up to horizon.end = " + horizonEnd
+                    + " (move the date or set horizon.end later)");
+        }
     }
 
     private static void duration(String knob, Distribution d) {
@@ -260,14 +275,14 @@ public record Scenario(
         private boolean labRequired = true;
         private int labLines = 4;
         private Distribution labBaseDays = new Triangular(7, 10, 13);
-        private double labDaysPerUnit = 0;
+        private Distribution labDaysPerUnit = new Fixed(0);
+        private int labLotUnits = 8_000;
         private double labFailureShare = 0.02;
         private Distribution transitDays = new Triangular(3, 5, 7);
         private Distribution customsClearanceDays = new Triangular(2, 4, 6);
         private List<DateWindow> customsBlocks = List.of(
                 new DateWindow(LocalDate.of(2026, 1, 14), LocalDate.of(2026, 1, 28)));
         private int shipmentUnits = 8_000;
-        private int moduleUnits = 8;
         private double priceUsd = 27_000;
         private double usTakeShare = 0.25;
 
@@ -305,12 +320,12 @@ public record Scenario(
             labLines = s.labLines;
             labBaseDays = s.labBaseDays;
             labDaysPerUnit = s.labDaysPerUnit;
+            labLotUnits = s.labLotUnits;
             labFailureShare = s.labFailureShare;
             transitDays = s.transitDays;
             customsClearanceDays = s.customsClearanceDays;
             customsBlocks = s.customsBlocks;
             shipmentUnits = s.shipmentUnits;
-            moduleUnits = s.moduleUnits;
             priceUsd = s.priceUsd;
             usTakeShare = s.usTakeShare;
         }
@@ -322,8 +337,8 @@ public record Scenario(
                     inventoryUnits, productionStart, productionUnitsPerWeek, productionHalts, allocation,
                     licencePolicyStart, licenceScope, licenceReviewDays, licenceApprovalProbability,
                     licencePerFirmCap, licenceTotalCeiling, capRatio, capRollingDays, capSplit, usUnitsPerWeek,
-                    labRequired, labLines, labBaseDays, labDaysPerUnit, labFailureShare, transitDays,
-                    customsClearanceDays, customsBlocks, shipmentUnits, moduleUnits, priceUsd, usTakeShare);
+                    labRequired, labLines, labBaseDays, labDaysPerUnit, labLotUnits, labFailureShare, transitDays,
+                    customsClearanceDays, customsBlocks, shipmentUnits, priceUsd, usTakeShare);
         }
 
         /** @param v a name for reports */
@@ -518,9 +533,15 @@ public record Scenario(
             return this;
         }
 
-        /** @param v test days added per unit */
-        public Builder labDaysPerUnit(double v) {
+        /** @param v test days added per unit of a lot, drawn once per test */
+        public Builder labDaysPerUnit(Distribution v) {
             labDaysPerUnit = v;
+            return this;
+        }
+
+        /** @param v units the lab tests together at most */
+        public Builder labLotUnits(int v) {
+            labLotUnits = v;
             return this;
         }
 
@@ -554,12 +575,6 @@ public record Scenario(
             return this;
         }
 
-        /** @param v units per module */
-        public Builder moduleUnits(int v) {
-            moduleUnits = v;
-            return this;
-        }
-
         /** @param v price per H200, USD */
         public Builder priceUsd(double v) {
             priceUsd = v;
@@ -579,7 +594,7 @@ public record Scenario(
             conversionDays = zero;
             licenceReviewDays = zero;
             labBaseDays = zero;
-            labDaysPerUnit = 0;
+            labDaysPerUnit = zero;
             transitDays = zero;
             customsClearanceDays = zero;
             return this;

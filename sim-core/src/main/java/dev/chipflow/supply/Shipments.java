@@ -21,12 +21,12 @@ final class Shipments {
     private int[] firm;
     private int[] units;
     private int[] order;
-    private int[] approval;
     private int[] stage;
     private double[] orderedAt;
     private double[] enteredAt;
     private double[] longestWait;
     private int[] longestStage;
+    private int[] link;
     private int[] freeList;
     private int freeCount;
     private int highWater;
@@ -39,6 +39,8 @@ final class Shipments {
     final double[] unitDays;
     /** Per firm x stage: units (delivered or, at the end, not) whose longest wait was there. */
     final long[] attributed;
+    /** Per firm: units that never waited a positive time in any stage. */
+    final long[] unheld;
 
     Shipments(Simulator sim, int firms, Trace trace, int capacity) {
         this.sim = sim;
@@ -47,17 +49,18 @@ final class Shipments {
         firm = new int[c];
         units = new int[c];
         order = new int[c];
-        approval = new int[c];
         stage = new int[c];
         orderedAt = new double[c];
         enteredAt = new double[c];
         longestWait = new double[c];
         longestStage = new int[c];
+        link = new int[c];
         freeList = new int[c];
         unitsIn = new long[firms * STAGES];
         entered = new long[firms * STAGES];
         unitDays = new double[firms * STAGES];
         attributed = new long[firms * STAGES];
+        unheld = new long[firms];
     }
 
     /** Creates a shipment of an order, in {@link Stage#APPROVAL}. */
@@ -67,16 +70,16 @@ final class Shipments {
         firm[s] = firmIndex;
         units[s] = unitCount;
         order[s] = orderIndex;
-        approval[s] = -1;
         stage[s] = Stage.APPROVAL.ordinal();
         orderedAt[s] = now;
         enteredAt[s] = now;
-        longestWait[s] = -1;
-        longestStage[s] = Stage.APPROVAL.ordinal();
+        longestWait[s] = 0;
+        longestStage[s] = FREE;
+        link[s] = FREE;
         int k = firmIndex * STAGES + Stage.APPROVAL.ordinal();
         unitsIn[k] += unitCount;
         entered[k] += unitCount;
-        trace.record(now, TraceEvent.Kind.CREATED, s, firmIndex, unitCount, null, Stage.APPROVAL, -1);
+        trace.record(now, TraceEvent.Kind.CREATED, s, firmIndex, unitCount, null, Stage.APPROVAL, orderIndex);
         return s;
     }
 
@@ -86,12 +89,12 @@ final class Shipments {
             firm = Arrays.copyOf(firm, n);
             units = Arrays.copyOf(units, n);
             order = Arrays.copyOf(order, n);
-            approval = Arrays.copyOf(approval, n);
             stage = Arrays.copyOf(stage, n);
             orderedAt = Arrays.copyOf(orderedAt, n);
             enteredAt = Arrays.copyOf(enteredAt, n);
             longestWait = Arrays.copyOf(longestWait, n);
             longestStage = Arrays.copyOf(longestStage, n);
+            link = Arrays.copyOf(link, n);
             freeList = Arrays.copyOf(freeList, n);
         }
         return highWater++;
@@ -137,21 +140,29 @@ final class Shipments {
         units[t] = part;
         units[s] -= part;
         order[t] = order[s];
-        approval[t] = approval[s];
         stage[t] = stage[s];
         orderedAt[t] = orderedAt[s];
         enteredAt[t] = enteredAt[s];
         longestWait[t] = longestWait[s];
         longestStage[t] = longestStage[s];
+        link[t] = FREE;
         trace.record(sim.now(), TraceEvent.Kind.SPLIT, s, firm[s], part, Stage.of(stage[s]), Stage.of(stage[s]), t);
         return t;
     }
 
     /** Books a delivered shipment's attribution and frees its number. */
     void deliver(int s) {
-        attributed[firm[s] * STAGES + longestStage[s]] += units[s];
+        attribute(firm[s], longestStage[s], units[s]);
         stage[s] = FREE;
         freeList[freeCount++] = s;
+    }
+
+    private void attribute(int f, int longest, int u) {
+        if (longest == FREE) {
+            unheld[f] += u;
+        } else {
+            attributed[f * STAGES + longest] += u;
+        }
     }
 
     /** At the end of the run: books the current wait of every shipment still in flight, and its attribution. */
@@ -166,7 +177,7 @@ final class Shipments {
             double wait = now - enteredAt[s];
             unitDays[k + st] += units[s] * wait;
             int longest = wait > longestWait[s] ? st : longestStage[s];
-            attributed[k + longest] += units[s];
+            attribute(firm[s], longest, units[s]);
         }
     }
 
@@ -182,8 +193,13 @@ final class Shipments {
         return order[s];
     }
 
-    void setApproval(int s, int a) {
-        approval[s] = a;
+    /** @return the shipment after {@code s} in the group (a test lot) it belongs to, or {@link #FREE} */
+    int link(int s) {
+        return link[s];
+    }
+
+    void setLink(int s, int next) {
+        link[s] = next;
     }
 
     double orderedAt(int s) {

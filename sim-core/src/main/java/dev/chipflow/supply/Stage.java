@@ -13,15 +13,17 @@ public enum Stage {
     CONVERSION("conversion", "Approved and final, not yet converted into a purchase order"),
     /** Converted; waiting to buy the domestic chips the quota requires. */
     DOMESTIC_QUOTA("domestic-quota", "Waiting for domestic chips to meet the purchase quota"),
+    /** Purchase order beyond what the US per-firm cap or total ceiling leaves: never allocated inventory. */
+    LICENCE_LIMIT("us-licence-limit", "Purchase order beyond the US per-firm cap or total ceiling"),
     /** Purchase order placed; waiting for Nvidia inventory or production. */
     ALLOCATION("nvidia-allocation", "Purchase order waiting for Nvidia supply"),
-    /** Allocated; waiting for the US licence (review, per-firm cap, total ceiling). */
-    LICENCE("us-licence", "Allocated, waiting for a US licence or licence room"),
+    /** Allocated; waiting for the US licence review (refusals are resubmitted). */
+    LICENCE("us-licence", "Allocated, waiting for the US licence review"),
     /** Licensed; waiting for room under the China/US shipment cap. */
     CAP("us-cap", "Licensed, waiting for room under the export cap"),
     /** Waiting for a line at the third-party test lab in the US. */
     LAB_QUEUE("lab-queue", "Waiting for a line at the US test lab"),
-    /** Being tested (including retests after a failure). */
+    /** Being tested in a lot (including retests after a failure). */
     LAB_TEST("lab-test", "Under third-party test"),
     /** In transit from the US lab to China. */
     TRANSIT("transit", "In transit to China"),

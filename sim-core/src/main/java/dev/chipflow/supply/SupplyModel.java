@@ -15,8 +15,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  *
  * <pre>
  * OrderBook -> ChinaApproval (approval, NDRC conditions) -> Conversion -> DomesticMarket (quota)
- *   -> NvidiaSupply (allocation) -> LicenceOffice -> CapLedger -> TestLab -> Border (transit, customs)
- *   -> Deliveries
+ *   -> LicenceLimit (per-firm cap, ceiling) -> NvidiaSupply (allocation) -> LicenceOffice (review) -> CapLedger
+ *   -> TestLab -> Border (transit, customs) -> Deliveries
  * </pre>
  *
  * <p>Each stage draws only from its own named stream, so a run is a pure function of (scenario, seed) and two
@@ -40,6 +40,8 @@ public final class SupplyModel {
     public static final String STREAM_LICENCE_DECISION = "licence.decision";
     /** Stream of lab test durations. */
     public static final String STREAM_LAB_DURATION = "lab.duration";
+    /** Stream of lab test per-unit durations. */
+    public static final String STREAM_LAB_PER_UNIT = "lab.perUnit";
     /** Stream of lab test failures. */
     public static final String STREAM_LAB_FAILURE = "lab.failure";
     /** Stream of transit times. */
@@ -71,7 +73,8 @@ public final class SupplyModel {
             sim.scheduleAt(Math.nextDown(1.0), sample, 0);
         }
         series = new DailySeries(days, new double[firms][days], new double[days], new double[days],
-                new double[days], new double[days], new double[days], new double[days]);
+                new double[days], new double[days], new double[days], new double[days], new double[days],
+                new double[days]);
         long expected = 0;
         for (Firm f : scenario.firms()) {
             for (Order o : f.orders()) {
@@ -82,18 +85,20 @@ public final class SupplyModel {
         deliveries = new Deliveries(sim, firms, shipments, days);
         Border border = new Border(sim, scenario, shipments, deliveries, sampler(streams, STREAM_TRANSIT,
                 scenario.transitDays()), sampler(streams, STREAM_CUSTOMS, scenario.customsClearanceDays()));
-        lab = new TestLab(sim, scenario, shipments, border,
+        lab = new TestLab(sim, scenario, shipments, border, trace,
                 sampler(streams, STREAM_LAB_DURATION, scenario.labBaseDays()),
+                sampler(streams, STREAM_LAB_PER_UNIT, scenario.labDaysPerUnit()),
                 new Bernoulli(scenario.labFailureShare(), streams.stream(STREAM_LAB_FAILURE)));
         cap = scenario.labRequired()
                 ? new CapLedger(sim, scenario, shipments, lab, Stage.LAB_QUEUE, trace)
                 : new CapLedger(sim, scenario, shipments, border, Stage.TRANSIT, trace);
         int orderCount = scenario.firms().stream().mapToInt(f -> f.orders().size()).sum();
-        LicenceOffice licence = new LicenceOffice(sim, scenario, shipments, cap, orderCount,
+        LicenceOffice licence = new LicenceOffice(sim, scenario, shipments, cap, trace, orderCount,
                 sampler(streams, STREAM_LICENCE_REVIEW, scenario.licenceReviewDays()),
                 new Bernoulli(scenario.licenceApprovalProbability(), streams.stream(STREAM_LICENCE_DECISION)));
         supply = new NvidiaSupply(sim, scenario, shipments, licence, trace);
-        domestic = new DomesticMarket(sim, scenario, shipments, supply, licence);
+        LicenceLimit limit = new LicenceLimit(scenario, shipments, supply);
+        domestic = new DomesticMarket(sim, scenario, shipments, limit, licence);
         Conversion conversion = new Conversion(sim, scenario, shipments, domestic,
                 sampler(streams, STREAM_CONVERSION, scenario.conversionDays()));
         ChinaApproval approval = new ChinaApproval(sim, scenario, shipments, conversion,
@@ -140,7 +145,8 @@ public final class SupplyModel {
     /** @return the names of the random streams the model draws from, sorted */
     public static List<String> streamNames() {
         List<String> names = new ArrayList<>(List.of(STREAM_NDRC, STREAM_CONVERSION, STREAM_LICENCE_REVIEW,
-                STREAM_LICENCE_DECISION, STREAM_LAB_DURATION, STREAM_LAB_FAILURE, STREAM_TRANSIT, STREAM_CUSTOMS));
+                STREAM_LICENCE_DECISION, STREAM_LAB_DURATION, STREAM_LAB_PER_UNIT, STREAM_LAB_FAILURE, STREAM_TRANSIT,
+                STREAM_CUSTOMS));
         names.sort(null);
         return List.copyOf(names);
     }
@@ -155,6 +161,8 @@ public final class SupplyModel {
         series.inventory()[d] = supply.inventory();
         series.chinaShipped()[d] = cap.chinaCumulative();
         series.usShipped()[d] = cap.usCumulative();
+        series.chinaInWindow()[d] = cap.chinaWindow();
+        series.usInWindow()[d] = cap.usWindow();
         if (d + 1 < days) {
             sim.scheduleAt(Math.nextDown(d + 2.0), sample, d + 1);
         }
@@ -190,7 +198,8 @@ public final class SupplyModel {
                     shipments.entered(f, Stage.LICENCE), shipments.entered(f, Stage.CAP), exported, delivered,
                     domestic.bought(f), deliveries.meanLeadTime(f),
                     delivered == 0 ? Double.NaN : deliveries.leadTimeQuantile(f, 0.5),
-                    delivered == 0 ? Double.NaN : deliveries.leadTimeQuantile(f, 0.9), wait, attributed, at));
+                    delivered == 0 ? Double.NaN : deliveries.leadTimeQuantile(f, 0.9), wait, attributed,
+                    shipments.unheld[f], at));
         }
         double policyStart = Calendar.day(scenario.licencePolicyStart());
         double revenue = exportedUnits * scenario.priceUsd();

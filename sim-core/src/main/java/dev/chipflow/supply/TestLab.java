@@ -9,71 +9,123 @@ import dev.chipflow.stats.TimeWeighted;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
- * The third-party test in a US lab: {@code lab.lines} shipments tested at once (FIFO line), each for
- * {@code lab.baseDays} plus {@code lab.daysPerUnit} per unit; a share {@code lab.failureShare} fails and joins the end
- * of the line to be tested again. Tested shipments leave for China.
+ * The third-party test in a US lab. The test is per lot, not per shipment, so that how the flow is cut does not
+ * change the lab's capacity: the lab takes waiting shipments first come first served into lots of up to
+ * {@code lab.lotUnits} units (a shipment at the edge of a lot is split, exact to the unit; a lot may hold several
+ * firms' units), tests {@code lab.lines} lots at once, each for {@code lab.baseDays + lab.daysPerUnit x units} (both
+ * parts random, one draw each per test), and a lot fails with probability {@code lab.failureShare}: its shipments
+ * join the end of the line and are tested again. Tested shipments leave for China.
+ *
+ * <p>Lots form at the end of the instant at which shipments arrive or a line frees (a zero-delay event), so that every
+ * shipment released at one instant can share a lot whatever the order of the events of that instant.
  */
 final class TestLab implements StageInput {
 
     private final Simulator sim;
     private final Shipments shipments;
     private final StageInput next;
+    private final Trace trace;
     private final ContinuousSampler baseDays;
-    private final double daysPerUnit;
+    private final ContinuousSampler daysPerUnit;
     private final Bernoulli failure;
     private final int lines;
+    private final long lotUnits;
     private final IntFifo line = new IntFifo();
     private int busy;
+    private boolean startPending;
     private long tests;
     private long failures;
     private final Tally waits = new Tally();
     private final TimeWeighted queueLength = new TimeWeighted(0, 0);
     private final TimeWeighted busyLines = new TimeWeighted(0, 0);
     private final EventHandler tested = this::finish;
+    private final EventHandler start = ignored -> startTests();
 
-    TestLab(Simulator sim, Scenario scenario, Shipments shipments, StageInput next, ContinuousSampler baseDays,
-            Bernoulli failure) {
+    TestLab(Simulator sim, Scenario scenario, Shipments shipments, StageInput next, Trace trace,
+            ContinuousSampler baseDays, ContinuousSampler daysPerUnit, Bernoulli failure) {
         this.sim = sim;
         this.shipments = shipments;
         this.next = next;
+        this.trace = trace;
         this.baseDays = baseDays;
-        this.daysPerUnit = scenario.labDaysPerUnit();
+        this.daysPerUnit = daysPerUnit;
         this.failure = failure;
         this.lines = scenario.labLines();
+        this.lotUnits = scenario.labLotUnits();
     }
 
     @Override
     public void arrive(int s) {
         line.add(s);
         queueLength.update(sim.now(), line.size());
-        startTests();
+        requestStart();
+    }
+
+    private void requestStart() {
+        if (!startPending && busy < lines) {
+            startPending = true;
+            sim.schedule(0, start, 0);
+        }
     }
 
     private void startTests() {
+        startPending = false;
         double now = sim.now();
         while (busy < lines && !line.isEmpty()) {
-            int s = line.poll();
-            waits.add(now - shipments.enteredAt(s));
-            shipments.move(s, Stage.LAB_TEST);
+            int head = FREE;
+            int tail = FREE;
+            long lot = 0;
+            while (lot < lotUnits && !line.isEmpty()) {
+                int s = line.peek();
+                if (shipments.units(s) > lotUnits - lot) {
+                    s = shipments.split(s, (int) (lotUnits - lot));
+                } else {
+                    line.poll();
+                }
+                waits.add(now - shipments.enteredAt(s));
+                shipments.move(s, Stage.LAB_TEST);
+                shipments.setLink(s, FREE);
+                if (head == FREE) {
+                    head = s;
+                } else {
+                    shipments.setLink(tail, s);
+                }
+                tail = s;
+                lot += shipments.units(s);
+            }
             busy++;
             tests++;
-            sim.schedule(baseDays.sample() + daysPerUnit * shipments.units(s), tested, s);
+            trace.record(now, TraceEvent.Kind.LOT_STARTED, head, -1, lot, Stage.LAB_QUEUE, Stage.LAB_TEST, -1);
+            sim.schedule(baseDays.sample() + daysPerUnit.sample() * lot, tested, head);
         }
         queueLength.update(now, line.size());
         busyLines.update(now, busy);
     }
 
-    private void finish(int s) {
+    private static final int FREE = Shipments.FREE;
+
+    private void finish(int head) {
         busy--;
-        if (failure.trial()) {
+        boolean failed = failure.trial();
+        trace.record(sim.now(), TraceEvent.Kind.LOT_ENDED, head, -1, 0, Stage.LAB_TEST,
+                failed ? Stage.LAB_QUEUE : Stage.TRANSIT, failed ? 1 : 0);
+        if (failed) {
             failures++;
-            shipments.move(s, Stage.LAB_QUEUE);
-            line.add(s);
-        } else {
-            shipments.move(s, Stage.TRANSIT);
-            next.arrive(s);
         }
-        startTests();
+        for (int s = head; s != FREE; ) {
+            int after = shipments.link(s);
+            if (failed) {
+                shipments.move(s, Stage.LAB_QUEUE);
+                line.add(s);
+            } else {
+                shipments.move(s, Stage.TRANSIT);
+                next.arrive(s);
+            }
+            s = after;
+        }
+        queueLength.update(sim.now(), line.size());
+        busyLines.update(sim.now(), busy);
+        requestStart();
     }
 
     int queued() {

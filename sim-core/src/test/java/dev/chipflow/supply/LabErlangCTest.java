@@ -7,6 +7,7 @@ import dev.chipflow.engine.Simulator;
 import dev.chipflow.queueing.ErlangC;
 import dev.chipflow.random.Bernoulli;
 import dev.chipflow.random.Exponential;
+import dev.chipflow.random.Fixed;
 import dev.chipflow.random.RandomStreams;
 import dev.chipflow.stats.Summary;
 import java.util.List;
@@ -27,7 +28,8 @@ class LabErlangCTest {
     void meanWaitMatchesErlangC(int lines) {
         double meanTest = 10;
         double lambda = 0.8 * lines / meanTest;
-        Scenario s = Scenario.builder().labLines(lines).labBaseDays(new Exponential(meanTest)).labDaysPerUnit(0)
+        Scenario s = Scenario.builder().labLines(lines).labBaseDays(new Exponential(meanTest)).labDaysPerUnit(new Fixed(0))
+                .labLotUnits(8)
                 .labFailureShare(0).firms(List.of(new Firm("Only", List.of(), List.of(), 0))).build();
         int reps = 30;
         double[] waits = new double[reps];
@@ -46,8 +48,9 @@ class LabErlangCTest {
             shipments.move(shipment, Stage.DELIVERED);
             shipments.deliver(shipment);
         };
-        TestLab lab = new TestLab(sim, s, shipments, sink, s.labBaseDays().sampler(streams.stream("lab")),
-                new Bernoulli(0, streams.stream("failure")));
+        // Lots of 8 units and shipments of 8: every lot is one shipment, so the lab is exactly M/M/c.
+        TestLab lab = new TestLab(sim, s, shipments, sink, Trace.OFF, s.labBaseDays().sampler(streams.stream("lab")),
+                new Fixed(0).sampler(streams.stream("perUnit")), new Bernoulli(0, streams.stream("failure")));
         ContinuousSampler gap = new Exponential(1 / lambda).sampler(streams.stream("arrivals"));
         EventHandler[] arrival = new EventHandler[1];
         arrival[0] = ignored -> {

@@ -31,7 +31,14 @@ class ScenarioValidationTest {
         "supply.allocation|RANDOM|FCFS",
         "cap.usUnitsPerWeek|100.5|whole",
         "cap.split|maybe|true or false",
-        "shipment.moduleUnits|9000|shipment.units"})
+        "cap.ratio|0.|plain decimal",
+        "cap.ratio|Infinity|plain decimal",
+        "cap.ratio|1e308|[0, 10]",
+        "lab.lotUnits|0|[1, ",
+        "lab.daysPerUnit|2|mean at most 1",
+        "shipment.units|1.5|whole",
+        "cap.rollingDays|99999999999|whole",
+        "firm.ByteDance.priority|2000000|[0, 1000000]"})
     void badKnobNamesKnobValueAndRange(String knob, String value, String allowedHint) {
         InvalidKnobException e = assertThrows(InvalidKnobException.class,
                 () -> Knobs.set(Scenario.builder().build(), knob, value));
@@ -51,6 +58,48 @@ class ScenarioValidationTest {
                 () -> Knobs.set(s, "firm.Baidu.approvals", "2026-02-01:1000:final"));
         assertTrue(firm.getMessage().contains("Baidu") && firm.getMessage().contains("ByteDance"), firm.getMessage());
         assertThrows(InvalidKnobException.class, () -> s.firmIndex("Baidu"));
+    }
+
+    @Test
+    void unlimitedIsTheOnlySpellingOfNoCap() {
+        // Infinity is refused above; 'unlimited' is the documented spelling and reads back as itself.
+        Scenario s = Knobs.set(Scenario.builder().build(), "cap.ratio", "unlimited");
+        assertEquals(Double.POSITIVE_INFINITY, s.capRatio());
+        assertEquals("unlimited", Knobs.get(s, "cap.ratio"));
+    }
+
+    @Test
+    void firmNamesDifferingOnlyInCaseAreRefused() {
+        // Setting orders of "bytedance" would add a second firm that a reader takes for ByteDance.
+        InvalidKnobException e = assertThrows(InvalidKnobException.class,
+                () -> Knobs.set(Scenario.builder().build(), "firm.bytedance.orders", "2026-02-01:8000"));
+        assertTrue(e.getMessage().contains("bytedance") && e.getMessage().contains("ByteDance")
+                && e.getMessage().contains("ignoring case"), e.getMessage());
+    }
+
+    @Test
+    void anOrderAfterTheHorizonIsRefusedNotDropped() {
+        InvalidKnobException e = assertThrows(InvalidKnobException.class,
+                () -> Knobs.set(Scenario.builder().build(), "firm.Baidu.orders", "2027-02-01:8000"));
+        assertEquals("firm.Baidu.orders", e.knob());
+        assertTrue(e.getMessage().contains("2027-02-01") && e.getMessage().contains("horizon.end = 2026-12-31"),
+                e.getMessage());
+        InvalidKnobException a = assertThrows(InvalidKnobException.class,
+                () -> Knobs.set(Scenario.builder().build(), "firm.ByteDance.approvals", "2027-01-05:100:final"));
+        assertEquals("firm.ByteDance.approvals", a.knob());
+    }
+
+    @Test
+    void aConflictNamesTheKnobTheUserSetThenTheOneItConflictsWith() {
+        // The default orders are dated 2026-01-01 to 2026-01-30: a horizon ending 2026-01-10 leaves some outside.
+        InvalidKnobException e = assertThrows(InvalidKnobException.class,
+                () -> Knobs.set(Scenario.builder().build(), "horizon.end", "2026-01-10"));
+        assertEquals("horizon.end", e.knob());
+        assertEquals("2026-01-10", e.value());
+        assertTrue(e.getMessage().startsWith("knob 'horizon.end' = '2026-01-10'") && e.getMessage().contains(
+                "firm.ByteDance.orders"), e.getMessage());
+        // shipment.units = 1 is a valid shipment size: nothing else constrains it any more.
+        assertEquals(1, Knobs.set(Scenario.builder().build(), "shipment.units", "1").shipmentUnits());
     }
 
     @Test

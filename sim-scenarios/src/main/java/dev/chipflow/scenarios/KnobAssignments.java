@@ -15,7 +15,8 @@ import java.util.Map;
  * Applies {@code knob = value} assignments (from {@code --set} or a scenario file) to a scenario.
  *
  * <p>Scenario-wide knobs are all applied to one builder and validated once, so that knobs checked against each other
- * ({@code shipment.units} and {@code shipment.moduleUnits}) can be set in any order. Per-firm knobs follow, orders
+ * ({@code horizon.end} and the dates of orders) can be set in any order; a conflict with a knob not set here is
+ * reported against the assignment that causes it. Per-firm knobs follow, orders
  * first (setting {@code firm.NAME.orders} of a new name adds the firm). The firms keep the base scenario's order, new
  * firms after them in the order they were named. A later assignment of the same knob replaces an earlier one.
  */
@@ -63,7 +64,7 @@ public final class KnobAssignments {
                 s = b.build();
             } catch (InvalidKnobException e) {
                 KnobAssignment culprit = last.get(e.knob());
-                throw culprit == null ? e : located(culprit, e);
+                throw culprit != null ? located(culprit, e) : blameSetKnob(base, wide, e);
             }
         }
         perFirm.sort(Comparator.comparingInt(a -> a.knob().endsWith(".orders") ? 0 : 1));
@@ -75,6 +76,21 @@ public final class KnobAssignments {
             }
         }
         return s;
+    }
+
+    /**
+     * The scenario broke on a knob nobody set here (say, an order of the base scenario after a new horizon.end): name
+     * the assignment that breaks it on its own, so the message is about a knob the user set.
+     */
+    private static RuntimeException blameSetKnob(Scenario base, List<KnobAssignment> wide, InvalidKnobException e) {
+        for (KnobAssignment a : wide) {
+            try {
+                Knobs.set(base, a.knob(), a.value());
+            } catch (IllegalArgumentException alone) {
+                return located(a, alone);
+            }
+        }
+        return e;
     }
 
     private static RuntimeException located(KnobAssignment a, IllegalArgumentException e) {

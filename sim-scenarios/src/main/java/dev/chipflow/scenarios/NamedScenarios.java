@@ -101,7 +101,8 @@ public final class NamedScenarios {
                 .labLines(5_000)
                 .labBaseDays(new Triangular(0.05, 0.1, 0.15))
                 .shipmentUnits(8)
-                .moduleUnits(8)
+                // One lot per 8-GPU shipment keeps the lab's event load of a load test (a lot of 8,000 would batch it).
+                .labLotUnits(8)
                 .build();
     }
 

@@ -58,7 +58,7 @@ final class FakeResults {
             wait[Stage.CAP.ordinal()] = rng.nextDouble() * 30;
             double lead = d > 0 ? 100 + rng.nextDouble() * 50 : Double.NaN;
             firms.add(new FirmResult(s.firms().get(i).name(), ordered, approved, converted, converted, d, d, d,
-                    converted * 1.0, lead, lead, lead, wait, attributed, atEnd));
+                    converted * 1.0, lead, lead, lead, wait, attributed, 0, atEnd));
         }
         double[] head = new double[days];
         double[] queue = new double[days];
@@ -78,6 +78,6 @@ final class FakeResults {
                 head[days - 1], rng.nextDouble(), rng.nextDouble() * 3, rng.nextDouble() * 10, 2, 0.5, 100, 2,
                 600_000, 1000, 1e9, 2.5e8, 10, 5, 123_456);
         return new SupplyResult(s.name(), firms, sys, new DailySeries(days, delivered, head, queue, busy, inv, china,
-                us), List.of());
+                us, china, us), List.of());
     }
 }

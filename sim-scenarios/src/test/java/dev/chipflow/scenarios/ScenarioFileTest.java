@@ -13,6 +13,7 @@ import dev.chipflow.supply.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,9 +77,10 @@ class ScenarioFileTest {
 
     @Test
     void knobsCheckedAgainstEachOtherMayComeInAnyOrder() {
-        Scenario s = parse("shipment.moduleUnits = 16", "shipment.units = 16").scenario();
-        assertEquals(16, s.moduleUnits());
-        assertEquals(16, s.shipmentUnits());
+        // An order in 2027 needs the later horizon, which comes after it in the file.
+        Scenario s = parse("firm.Baidu.orders = 2027-03-01:8000", "horizon.end = 2027-06-30").scenario();
+        assertEquals(LocalDate.of(2027, 6, 30), s.horizonEnd());
+        assertEquals(8000, s.firms().get(s.firmIndex("Baidu")).orderedUnits());
     }
 
     @Test
