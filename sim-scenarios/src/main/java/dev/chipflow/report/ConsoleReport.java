@@ -13,6 +13,9 @@ public final class ConsoleReport {
     /** Firms listed one by one; the rest are in firms.csv. */
     static final int MAX_FIRMS = 25;
 
+    /** The lead-time column's header; its cells are {@link Headlines#leadTime}. */
+    static final String LEAD_TIME = "lead time, d (mean / median)";
+
     private ConsoleReport() {
     }
 
@@ -22,7 +25,7 @@ public final class ConsoleReport {
                 + ", simulated " + a.date(0) + " to " + a.lastDate());
         out.println();
         List<String> header = List.of("firm", "ordered", "approved", "converted", "delivered [95% CI]",
-                "lead time (d)", "binding stage");
+                LEAD_TIME, "binding stage");
         List<List<String>> rows = new ArrayList<>();
         int n = a.firms().size();
         for (int i = 0; i < n && i < MAX_FIRMS; i++) {
@@ -30,7 +33,7 @@ public final class ConsoleReport {
             Stage b = a.bindingStage(i);
             rows.add(List.of(f, Fmt.human(a.firm(f, "ordered").mean()), Fmt.human(a.firm(f, "approved").mean()),
                     Fmt.human(a.firm(f, "converted").mean()), Reports.ci(a.firm(f, "delivered")),
-                    Fmt.human(a.firm(f, "leadTimeMeanDays").mean()), b == null ? "-" : b.label()));
+                    Headlines.leadTime(a, f), b == null ? "-" : b.label()));
         }
         if (n > MAX_FIRMS) {
             rows.add(List.of("... " + (n - MAX_FIRMS) + " more", "", "", "", "", "", ""));

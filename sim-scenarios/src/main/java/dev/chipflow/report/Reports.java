@@ -77,7 +77,9 @@ public final class Reports {
         h.tag("h2", "Per firm");
         h.table(firmHeader(a), firmRows(a));
         h.p("note", "Binding stage: the stage in which most of the firm's units waited longest (mean attribution). "
-                + "Lead time: days from order to delivery of the units delivered.");
+                + "Lead time: days from order to delivery of the units delivered; the mean and the median of each "
+                + "replication, averaged over the replications that delivered to the firm (one that delivered "
+                + "nothing has no lead time), and how many of the replications those are.");
         h.figure(charts.get(0));
 
         h.tag("h2", "Where the units are, and what holds them");
@@ -114,7 +116,8 @@ public final class Reports {
         if (a.index(NamedScenarios.RECORD_DATE) >= 0) {
             header.add("delivered by " + NamedScenarios.RECORD_DATE + " [95% CI]");
         }
-        header.addAll(List.of("delivered by " + a.lastDate() + " [95% CI]", "lead time, days", "binding stage"));
+        header.addAll(List.of("delivered by " + a.lastDate() + " [95% CI]", "lead time, days (mean / median)",
+                "binding stage"));
         return header;
     }
 
@@ -132,7 +135,7 @@ public final class Reports {
                 row.add(ci(a.deliveredBy(i, NamedScenarios.RECORD_DATE)));
             }
             row.add(ci(a.firm(f, "delivered")));
-            row.add(Fmt.human(a.firm(f, "leadTimeMeanDays").mean()));
+            row.add(Headlines.leadTime(a, f));
             Stage b = a.bindingStage(i);
             row.add(b == null ? "-" : b.label());
             rows.add(row);
