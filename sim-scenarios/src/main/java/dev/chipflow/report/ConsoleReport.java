@@ -13,9 +13,6 @@ public final class ConsoleReport {
     /** Firms listed one by one; the rest are in firms.csv. */
     static final int MAX_FIRMS = 25;
 
-    /** The lead-time column's header; its cells are {@link Headlines#leadTime}. */
-    static final String LEAD_TIME = "lead time, d (mean / median)";
-
     private ConsoleReport() {
     }
 
@@ -25,7 +22,7 @@ public final class ConsoleReport {
                 + ", simulated " + a.date(0) + " to " + a.lastDate());
         out.println();
         List<String> header = List.of("firm", "ordered", "approved", "converted", "delivered [95% CI]",
-                LEAD_TIME, "binding stage");
+                "lead time, d (mean / median)", "binding stage");
         List<List<String>> rows = new ArrayList<>();
         int n = a.firms().size();
         for (int i = 0; i < n && i < MAX_FIRMS; i++) {
