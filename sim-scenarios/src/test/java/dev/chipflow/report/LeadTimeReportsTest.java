@@ -73,13 +73,13 @@ class LeadTimeReportsTest {
 
     @Test
     void htmlPerFirmTableGivesMeanAndMedianOverKOfNReplications() {
-        List<List<String>> rows = Reports.firmRows(run);
+        List<List<String>> rows = RunHtml.firmRows(run);
         List<String> deepSeek = rows.stream().filter(r -> r.get(0).equals("DeepSeek")).findFirst().orElseThrow();
         String expected = Fmt.human(meanOverDelivering("DeepSeek", false)) + " / "
                 + Fmt.human(meanOverDelivering("DeepSeek", true)) + " over 2 of 4 replications";
         assertTrue(deepSeek.contains(expected), deepSeek + " holds " + expected);
         assertTrue(rows.get(0).stream().anyMatch(c -> c.endsWith(" over 4 of 4 replications")), "ByteDance");
-        String html = Reports.runHtml(run, new RunInfo(1, 4, "test"), Reports.runCharts(run));
+        String html = RunHtml.of(run, new RunInfo(1, 4, "test"), Reports.runCharts(run));
         assertTrue(html.contains("lead time, days (mean / median)"), "the column says what the two numbers are");
         assertTrue(html.contains(expected));
     }
