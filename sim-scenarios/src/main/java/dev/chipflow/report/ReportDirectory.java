@@ -97,27 +97,27 @@ public final class ReportDirectory {
         if (dir.getParent() == null) {
             throw unwritable(target, "it is the root directory");
         }
-        checkReplaceable(dir);
+        checkReplaceable(target, dir);
         checkWritable(target, dir);
     }
 
-    private static void checkReplaceable(Path dir) {
+    private static void checkReplaceable(Path target, Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
         if (!Files.isDirectory(dir)) {
-            throw unwritable(dir, "it is a file, not a directory");
+            throw unwritable(target, "it is a file, not a directory");
         }
         if (Files.exists(dir.resolve(MARKER))) {
             return;
         }
         try (DirectoryStream<Path> d = Files.newDirectoryStream(dir)) {
             if (d.iterator().hasNext()) {
-                throw new ReportException("--out '" + dir + "' exists and is not a chipflow report (no " + MARKER
+                throw new ReportException("--out '" + target + "' exists and is not a chipflow report (no " + MARKER
                         + "); choose a new or empty directory");
             }
         } catch (IOException e) {
-            throw unwritable(dir, "its contents cannot be listed (" + reason(e) + ")");
+            throw unwritable(target, "its contents cannot be listed (" + reason(e) + ")");
         }
     }
 

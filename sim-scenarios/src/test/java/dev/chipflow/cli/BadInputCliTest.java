@@ -68,6 +68,8 @@ class BadInputCliTest {
                     + "' is a file, not a directory; expected a new or empty directory"), line);
             assertFalse(line.contains(".tmp-"), "names no temporary file: " + line);
         }
+        String itself = refused(args(command, file.toString()));
+        assertTrue(itself.contains("--out '" + file + "' cannot be written: it is a file, not a directory"), itself);
         assertEquals(before, contents(), "nothing made, nothing removed");
         assertEquals("notes", Files.readString(file));
     }
