@@ -9,6 +9,10 @@ import java.util.Map;
 /**
  * Every scalar output of a set of replications summarised (mean, sd, 95% CI), in the model's output order.
  *
+ * <p>Each output is summarised over the replications where it is finite ({@link Summary#ofFinite}): a value that is
+ * NaN in one replication (a lead time where nothing was delivered) does not make the whole summary NaN, and
+ * {@link Summary#n()} says over how many replications it is.
+ *
  * @param outputs output name to its summary
  */
 public record SummaryTable(Map<String, Summary> outputs) {
@@ -29,7 +33,8 @@ public record SummaryTable(Map<String, Summary> outputs) {
     }
 
     /**
-     * Summarises {@code b - a} replication by replication (paired, as common random numbers require).
+     * Summarises {@code b - a} replication by replication (paired, as common random numbers require), over the
+     * replications where both are finite.
      *
      * @param a results of the first scenario, in replication order
      * @param b results of the second, same length; null summarises {@code a} alone
@@ -49,7 +54,7 @@ public record SummaryTable(Map<String, Summary> outputs) {
                 double x = value(a.get(i), name);
                 v[i] = b == null ? x : value(b.get(i), name) - x;
             }
-            table.put(name, Summary.of95(v));
+            table.put(name, Summary.ofFinite95(v));
         }
         return new SummaryTable(table);
     }

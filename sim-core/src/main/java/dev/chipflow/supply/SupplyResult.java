@@ -59,6 +59,7 @@ public record SupplyResult(String scenario, List<FirmResult> firms, SystemResult
             m.put(p + "deliveredPflops", f.deliveredPflops());
             m.put(p + "domesticChips", f.domesticChips());
             m.put(p + "leadTimeMeanDays", f.leadTimeMean());
+            m.put(p + "leadTimeP50Days", f.leadTimeP50());
             m.put(p + "leadTimeP90Days", f.leadTimeP90());
         }
         for (int i = 0; i < COUNTS.size(); i++) {

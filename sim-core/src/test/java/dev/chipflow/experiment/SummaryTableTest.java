@@ -44,6 +44,20 @@ class SummaryTableTest {
     }
 
     @Test
+    void anOutputUndefinedInSomeReplicationsIsSummarisedOverTheOthers() {
+        // 'a' is undefined (NaN) in the second replication, as a lead time is where nothing was delivered.
+        List<Out> gaps = List.of(new Out(1, 10), new Out(2, Double.NaN), new Out(3, 30));
+        SummaryTable t = SummaryTable.of(gaps);
+        assertEquals(20.0, t.get("a").mean(), "mean of 10 and 30");
+        assertEquals(2, t.get("a").n(), "over 2 of 3 replications");
+        assertEquals(3, t.get("z").n());
+        SummaryTable d = SummaryTable.differences(gaps, B);
+        // b - a where both are defined: 10 - 10 = 0, 30 - 30 = 0.
+        assertEquals(0.0, d.get("a").mean());
+        assertEquals(2, d.get("a").n(), "paired over the replications where both are defined");
+    }
+
+    @Test
     void misuseIsRefusedWithAMessage() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> SummaryTable.of(A).get("b"));

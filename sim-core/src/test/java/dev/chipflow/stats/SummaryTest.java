@@ -88,6 +88,31 @@ class SummaryTest {
     }
 
     @Test
+    void undefinedValuesAreLeftOutAndCounted() {
+        // The ten values with NaN (a replication where the output is undefined) among them.
+        double[] withGaps = new double[TEN.length + 3];
+        for (int i = 0, j = 0; i < withGaps.length; i++) {
+            withGaps[i] = i % 4 == 1 ? Double.NaN : TEN[j++];
+        }
+        Summary s = Summary.ofFinite95(withGaps);
+        Summary plain = Summary.of95(TEN);
+        assertEquals(10, s.n(), "n counts the finite values");
+        assertEquals(plain, s, "the same summary as of the finite values alone");
+        assertTrue(Double.isNaN(Summary.of95(withGaps).mean()), "of() keeps NaN: it is for outputs always defined");
+        assertEquals(plain, Summary.ofFinite95(TEN), "with finite values only, ofFinite is of");
+    }
+
+    @Test
+    void noFiniteValueGivesAnEmptySummary() {
+        Summary none = Summary.ofFinite95(new double[] {Double.NaN, Double.NaN});
+        assertEquals(0, none.n());
+        assertTrue(Double.isNaN(none.mean()) && Double.isNaN(none.lower()));
+        Summary infinite = Summary.ofFinite95(new double[] {Double.POSITIVE_INFINITY, 3.0, 5.0});
+        assertEquals(2, infinite.n(), "an infinity has no mean: left out and not counted");
+        assertEquals(4.0, infinite.mean());
+    }
+
+    @Test
     void theLevelMustBeAProbability() {
         for (double level : new double[] {0, 1, 95, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -47,8 +47,8 @@ final class CompareCommand implements Callable<Integer> {
         options.validate();
         Scenario sa = ScenarioSources.resolve(a, null, sets, null);
         Scenario sb = ScenarioSources.resolve(b, null, sets, null);
-        sa = KnobAssignments.apply(sa, ScenarioSources.parseSets(setsA));
-        sb = KnobAssignments.apply(sb, ScenarioSources.parseSets(setsB));
+        sa = KnobAssignments.apply(sa, ScenarioSources.parseSets("--set-a", setsA));
+        sb = KnobAssignments.apply(sb, ScenarioSources.parseSets("--set-b", setsB));
         if (sa.name().equals(sb.name())) {
             // Tell the two apart in tables and charts by what was set on each.
             sa = setsA.isEmpty() ? sa : sa.toBuilder().name(sa.name() + " with " + String.join(", ", setsA)).build();

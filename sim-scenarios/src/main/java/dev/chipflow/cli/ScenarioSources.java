@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ final class ScenarioSources {
         } else {
             throw new UsageException("name a scenario (see 'chipflow list') or give --file FILE");
         }
-        return KnobAssignments.apply(s, parseSets(sets));
+        return KnobAssignments.apply(s, parseSets("--set", sets));
     }
 
     static Scenario named(String name) {
@@ -76,11 +77,24 @@ final class ScenarioSources {
                         + ")" : " (or a scenario file)")));
     }
 
-    static List<KnobAssignment> parseSets(List<String> sets) {
+    /**
+     * @param option the option's name, for messages: {@code --set}, {@code --set-a}, {@code --set-b}
+     * @param sets   its values, {@code knob=value} each
+     * @return the assignments, in order
+     * @throws UsageException if one knob is given twice (as a scenario file forbids too: which one was meant?)
+     */
+    static List<KnobAssignment> parseSets(String option, List<String> sets) {
         List<KnobAssignment> out = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
         if (sets != null) {
             for (String s : sets) {
-                out.add(KnobAssignment.parse(s));
+                KnobAssignment a = KnobAssignment.parse(s);
+                String first = seen.putIfAbsent(a.knob(), a.value());
+                if (first != null) {
+                    throw new UsageException(option + " sets knob '" + a.knob() + "' twice, to '" + first
+                            + "' and to '" + a.value() + "'; each knob may be set once");
+                }
+                out.add(a);
             }
         }
         return out;

@@ -22,7 +22,7 @@ public final class ConsoleReport {
                 + ", simulated " + a.date(0) + " to " + a.lastDate());
         out.println();
         List<String> header = List.of("firm", "ordered", "approved", "converted", "delivered [95% CI]",
-                "lead time (d)", "binding stage");
+                "lead time, d (mean / median)", "binding stage");
         List<List<String>> rows = new ArrayList<>();
         int n = a.firms().size();
         for (int i = 0; i < n && i < MAX_FIRMS; i++) {
@@ -30,7 +30,7 @@ public final class ConsoleReport {
             Stage b = a.bindingStage(i);
             rows.add(List.of(f, Fmt.human(a.firm(f, "ordered").mean()), Fmt.human(a.firm(f, "approved").mean()),
                     Fmt.human(a.firm(f, "converted").mean()), Reports.ci(a.firm(f, "delivered")),
-                    Fmt.human(a.firm(f, "leadTimeMeanDays").mean()), b == null ? "-" : b.label()));
+                    Headlines.leadTime(a, f), b == null ? "-" : b.label()));
         }
         if (n > MAX_FIRMS) {
             rows.add(List.of("... " + (n - MAX_FIRMS) + " more", "", "", "", "", "", ""));

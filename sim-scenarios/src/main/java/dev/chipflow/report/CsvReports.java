@@ -45,8 +45,10 @@ public final class CsvReports {
     /**
      * {@code firms.csv}: one row per firm and a last row {@code all}. Columns: firm; for each per-firm output
      * (ordered, approved, converted, allocated, licensed, exported, delivered, compute, domestic chips, lead times)
-     * {@code OUTPUT_mean}, {@code OUTPUT_lower}, {@code OUTPUT_upper}; {@code deliveredBy2026-06-30} likewise (if the
-     * run reaches that date); {@code binding_stage}: the stage holding most of the firm's units (mean attribution).
+     * {@code OUTPUT_mean}, {@code OUTPUT_lower}, {@code OUTPUT_upper}, and for the lead times (mean, median, 90th
+     * percentile) also {@code OUTPUT_n}: the replications that delivered to the firm, over which the lead time is
+     * summarised; {@code deliveredBy2026-06-30} likewise (if the run reaches that date); {@code binding_stage}: the
+     * stage holding most of the firm's units (mean attribution).
      *
      * @param a the run
      * @return the file's text
@@ -61,6 +63,9 @@ public final class CsvReports {
             header.add(o + "_mean");
             header.add(o + "_lower");
             header.add(o + "_upper");
+            if (partial(o)) {
+                header.add(o + "_n");
+            }
         }
         if (record) {
             header.add(recordColumn + "_mean");
@@ -74,7 +79,11 @@ public final class CsvReports {
                 List<String> row = new ArrayList<>();
                 row.add(f);
                 for (String o : outputs) {
-                    addSummary(row, a.firm(f, o));
+                    Summary v = a.firm(f, o);
+                    addSummary(row, v);
+                    if (partial(o)) {
+                        row.add(Long.toString(v.n()));
+                    }
                 }
                 if (record) {
                     addSummary(row, a.deliveredBy(i, NamedScenarios.RECORD_DATE));
@@ -93,6 +102,9 @@ public final class CsvReports {
                     row.add("");
                     row.add("");
                 }
+                if (partial(o)) {
+                    row.add("");
+                }
             }
             if (record) {
                 addSummary(row, a.deliveredBy(NamedScenarios.RECORD_DATE));
@@ -107,6 +119,15 @@ public final class CsvReports {
             row.add(best < 0 ? "" : Stage.of(best).label());
             rows.add(row);
         });
+    }
+
+    /**
+     * Whether a per-firm output is undefined (NaN) in a replication that delivered nothing to the firm, so that its
+     * summary may cover fewer replications than were run and firms.csv says how many. SupplyResult documents this of
+     * the lead times alone.
+     */
+    static boolean partial(String output) {
+        return output.startsWith("leadTime");
     }
 
     /** The per-firm outputs, in the model's order: the suffixes of the first firm's scalar names. */

@@ -32,6 +32,23 @@ public final class Headlines {
         return out;
     }
 
+    /**
+     * A firm's lead time for the per-firm tables: the mean and the median lead time, each averaged over the
+     * replications that delivered to the firm (one that delivered nothing has no lead time), and how many those are.
+     *
+     * @param a    a run
+     * @param firm a firm of the run
+     * @return e.g. {@code 142 / 138 over 18 of 20 replications}; {@code -} if no replication delivered to the firm
+     */
+    public static String leadTime(RunAnalysis a, String firm) {
+        Summary mean = a.firm(firm, "leadTimeMeanDays");
+        if (mean.n() == 0) {
+            return "-";
+        }
+        return Fmt.human(mean.mean()) + " / " + Fmt.human(a.firm(firm, "leadTimeP50Days").mean()) + " over "
+                + mean.n() + " of " + Fmt.count(a.replications(), "replication");
+    }
+
     /** @return e.g. {@code 0 units (95% CI 0 to 0)} */
     public static String units(Summary s) {
         String ci = Double.isNaN(s.lower()) ? "" : " (95% CI " + Fmt.human(s.lower()) + " to "

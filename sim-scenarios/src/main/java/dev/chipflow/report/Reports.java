@@ -39,7 +39,7 @@ public final class Reports {
         for (Charts.Png p : charts) {
             files.put(p.fileName(), p.bytes());
         }
-        files.put("report.html", utf8(runHtml(a, info, charts)));
+        files.put("report.html", utf8(RunHtml.of(a, info, charts)));
         return files;
     }
 
@@ -58,152 +58,8 @@ public final class Reports {
         return charts;
     }
 
-    static String runHtml(RunAnalysis a, RunInfo info, List<Charts.Png> charts) {
-        Scenario s = a.scenario();
-        Html h = new Html("chipflow: " + s.name());
-        h.tag("h1", "chipflow report: " + s.name());
-        h.p("sub", "H200 supply to Chinese firms under the 2026 export rules. " + Fmt.count(a.replications(), "replication")
-                + ", seed " + info.seed() + ", simulated " + a.date(0) + " to " + a.lastDate()
-                + ". chipflow " + info.version() + ".");
-        h.raw("<div class=\"headline\">\n");
-        for (String line : Headlines.run(a)) {
-            h.tag("p", line);
-        }
-        h.raw("</div>\n");
-        h.p("note", "Intervals are 95% confidence intervals of the mean over replications (Student t). "
-                + assumptionCount(s) + " of the scenario's knobs are assumptions without a public source; "
-                + "they are listed below with their values.");
-
-        h.tag("h2", "Per firm");
-        h.table(firmHeader(a), firmRows(a));
-        h.p("note", "Binding stage: the stage in which most of the firm's units waited longest (mean attribution). "
-                + "Lead time: days from order to delivery of the units delivered.");
-        h.figure(charts.get(0));
-
-        h.tag("h2", "Where the units are, and what holds them");
-        h.tag("h3", "Units per firm and stage at the end of the run (mean over replications)");
-        double[][] atEnd = a.unitsAtEndMean();
-        stageTable(h, a, atEnd, Stage.values().length);
-        h.figure(charts.get(1));
-        h.tag("h3", "Attribution: units per firm by the stage where they waited longest (mean)");
-        stageTable(h, a, a.attributedMean(), Stage.WAITING_STAGES);
-        h.figure(charts.get(2));
-        h.tag("h3", "Stages");
-        List<List<String>> stages = new ArrayList<>();
-        for (Stage st : Stage.values()) {
-            stages.add(List.of(st.label(), st.description()));
-        }
-        h.table(List.of("stage", "meaning"), stages);
-
-        h.tag("h2", "System");
-        h.table(List.of("output", "mean", "95% CI"), systemRows(a));
-        for (int i = 3; i < charts.size(); i++) {
-            h.figure(charts.get(i));
-        }
-
-        knobSections(h, s);
-        h.tag("h2", "Files");
-        h.p("note", "summary.csv (every output: mean, sd, 95% CI), firms.csv (per firm with CIs), daily.csv (daily "
-                + "series with CI bands), attribution.csv (firm x stage), the PNG charts, and manifest.json (what "
-                + "reproduces this run: java -jar chipflow.jar rerun manifest.json --out DIR).");
-        return h.end();
-    }
-
-    private static List<String> firmHeader(RunAnalysis a) {
-        List<String> header = new ArrayList<>(List.of("firm", "ordered", "approved", "converted", "licensed"));
-        if (a.index(NamedScenarios.RECORD_DATE) >= 0) {
-            header.add("delivered by " + NamedScenarios.RECORD_DATE + " [95% CI]");
-        }
-        header.addAll(List.of("delivered by " + a.lastDate() + " [95% CI]", "lead time, days", "binding stage"));
-        return header;
-    }
-
-    static List<List<String>> firmRows(RunAnalysis a) {
-        List<List<String>> rows = new ArrayList<>();
-        boolean record = a.index(NamedScenarios.RECORD_DATE) >= 0;
-        for (int i = 0; i < a.firms().size(); i++) {
-            String f = a.firms().get(i);
-            List<String> row = new ArrayList<>();
-            row.add(f);
-            for (String o : List.of("ordered", "approved", "converted", "licensed")) {
-                row.add(Fmt.human(a.firm(f, o).mean()));
-            }
-            if (record) {
-                row.add(ci(a.deliveredBy(i, NamedScenarios.RECORD_DATE)));
-            }
-            row.add(ci(a.firm(f, "delivered")));
-            row.add(Fmt.human(a.firm(f, "leadTimeMeanDays").mean()));
-            Stage b = a.bindingStage(i);
-            row.add(b == null ? "-" : b.label());
-            rows.add(row);
-        }
-        List<String> all = new ArrayList<>();
-        all.add("all");
-        for (String o : List.of("ordered", "approved", "converted", "licensed")) {
-            all.add(Fmt.human(a.summary("all." + o).mean()));
-        }
-        if (record) {
-            all.add(ci(a.deliveredBy(NamedScenarios.RECORD_DATE)));
-        }
-        all.add(ci(a.summary("all.delivered")));
-        all.add("");
-        all.add("");
-        rows.add(all);
-        return rows;
-    }
-
-    private static void stageTable(Html h, RunAnalysis a, double[][] m, int stages) {
-        List<Integer> used = new ArrayList<>();
-        for (int s = 0; s < stages; s++) {
-            double t = 0;
-            for (double[] row : m) {
-                t += row[s];
-            }
-            if (t > 0) {
-                used.add(s);
-            }
-        }
-        if (used.isEmpty()) {
-            h.p("note", "No units.");
-            return;
-        }
-        List<String> header = new ArrayList<>();
-        header.add("firm");
-        for (int s : used) {
-            header.add(Stage.of(s).label());
-        }
-        List<List<String>> rows = new ArrayList<>();
-        double[] total = new double[stages];
-        for (int i = 0; i < a.firms().size(); i++) {
-            List<String> row = new ArrayList<>();
-            row.add(a.firms().get(i));
-            for (int s : used) {
-                row.add(Fmt.human(m[i][s]));
-                total[s] += m[i][s];
-            }
-            rows.add(row);
-        }
-        List<String> all = new ArrayList<>();
-        all.add("all");
-        for (int s : used) {
-            all.add(Fmt.human(total[s]));
-        }
-        rows.add(all);
-        h.table(header, rows);
-    }
-
-    private static List<List<String>> systemRows(RunAnalysis a) {
-        List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<String, Summary> e : a.table().outputs().entrySet()) {
-            if (e.getKey().startsWith("system.") || e.getKey().startsWith("all.")) {
-                Summary v = e.getValue();
-                rows.add(List.of(e.getKey(), Fmt.human(v.mean()), interval(v)));
-            }
-        }
-        return rows;
-    }
-
-    private static void knobSections(Html h, Scenario s) {
+    /** The assumption knobs, every knob of the scenario and its firms: the end of every report.html. */
+    static void knobSections(Html h, Scenario s) {
         h.tag("h2", "Assumptions (knobs without a public source)");
         List<List<String>> assumptions = new ArrayList<>();
         for (Knob k : Knobs.all()) {
@@ -234,10 +90,6 @@ public final class Reports {
                     Knobs.get(s, "firm." + f.name() + ".approvals"), Integer.toString(f.priority())));
         }
         h.table(List.of("firm", "orders (date:units)", "approvals (date:units:kind)", "priority"), firms);
-    }
-
-    private static int assumptionCount(Scenario s) {
-        return (int) Knobs.all().stream().filter(Knob::isAssumption).count();
     }
 
     // ------------------------------------------------------------------ sweeps
@@ -472,13 +324,6 @@ public final class Reports {
 
     static String ci(Summary s) {
         return Fmt.withCi(s.mean(), s.lower(), s.upper());
-    }
-
-    private static String interval(Summary s) {
-        if (Double.isNaN(s.lower())) {
-            return "-";
-        }
-        return Fmt.human(s.lower()) + " to " + Fmt.human(s.upper());
     }
 
     static byte[] utf8(String s) {

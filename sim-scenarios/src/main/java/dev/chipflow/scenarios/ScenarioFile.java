@@ -25,8 +25,8 @@ import java.util.Map;
  *
  * <p>Lines are {@code knob = value} with the knob's documented name ({@code chipflow knobs}); {@code #} starts a
  * comment (at the start of a line, or after a space); blank lines are ignored; {@code base = NAME} names the scenario
- * to start from (else the one given on the command line, else {@code orders-placed}). A knob may appear once. Every
- * error names the file and the line.
+ * to start from (else the one given on the command line, else {@code orders-placed}). A knob may appear once. A
+ * file that sets nothing (empty, or only comments) is an error. Every error names the file and the line.
  *
  * @param path        the file
  * @param base        the base scenario's name, or null
@@ -72,6 +72,7 @@ public record ScenarioFile(Path path, String base, String baseOrigin, List<KnobA
      * @param fileName the name used in error messages
      * @param lines    the file's lines
      * @return the file's contents (with {@link #path()} the file name)
+     * @throws ScenarioException naming the file (and the line) of the first problem, or a file that sets nothing
      */
     public static ScenarioFile parse(String fileName, List<String> lines) {
         String base = null;
@@ -120,6 +121,12 @@ public record ScenarioFile(Path path, String base, String baseOrigin, List<KnobA
             KnobAssignment a = new KnobAssignment(knob, value, where);
             KnobAssignments.checkName(a);
             assignments.add(a);
+        }
+        if (base == null && assignments.isEmpty()) {
+            // Running the default scenario instead would pass off an empty or mistyped file as a real one.
+            throw new ScenarioException(fileName + ": sets nothing (the file is " + (lines.isEmpty() ? "empty"
+                    : "only blank lines and comments") + "); expected at least 'base = NAME' or one "
+                    + "'knob = value' line");
         }
         return new ScenarioFile(Path.of(fileName), base, baseOrigin, assignments);
     }

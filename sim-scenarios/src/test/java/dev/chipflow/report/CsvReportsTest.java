@@ -95,8 +95,11 @@ class CsvReportsTest {
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(names.get(i), rows.get(i).get("output"));
             assertEquals(table.get(names.get(i)).mean(), num(rows.get(i).get("mean")), 0.0);
-            assertEquals("4", rows.get(i).get("n"));
+            assertEquals(Long.toString(table.get(names.get(i)).n()), rows.get(i).get("n"));
         }
+        assertEquals("4", rows.get(0).get("n"), "every replication");
+        assertEquals("2", rows.stream().filter(r -> r.get("output").equals("DeepSeek.leadTimeMeanDays"))
+                .findFirst().orElseThrow().get("n"), "lead time over the 2 replications that delivered");
         assertEquals(List.of("output", "mean", "sd", "lower", "upper", "n"), header(CsvReports.summary(table)));
     }
 

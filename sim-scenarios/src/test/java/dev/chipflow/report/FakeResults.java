@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
 
 /**
  * Hand-made results for report tests, independent of the model: every firm of the scenario gets counts that shrink
- * along the pipeline, a cumulative delivery series that ramps up, and attribution in two stages.
+ * along the pipeline, a cumulative delivery series that ramps up, and attribution in two stages. The last firm never
+ * gets anything; the one before it gets nothing in odd replications (so its lead time is defined in some only). Lead
+ * times: median = mean - 5 days, 90th percentile = mean + 20.
  */
 final class FakeResults {
 
@@ -23,12 +25,12 @@ final class FakeResults {
         SplittableRandom rng = new SplittableRandom(seed);
         List<SupplyResult> out = new ArrayList<>();
         for (int r = 0; r < replications; r++) {
-            out.add(one(s, rng));
+            out.add(one(s, rng, r));
         }
         return out;
     }
 
-    static SupplyResult one(Scenario s, SplittableRandom rng) {
+    static SupplyResult one(Scenario s, SplittableRandom rng, int replication) {
         int days = (int) s.horizonDays();
         int n = s.firms().size();
         double[][] delivered = new double[n][days];
@@ -37,7 +39,7 @@ final class FakeResults {
             long ordered = s.firms().get(i).orderedUnits();
             long approved = ordered / 2;
             long converted = approved / 2;
-            long d = i == n - 1 ? 0 : 8_000L * rng.nextInt(1, 6);
+            long d = i == n - 1 || (i == n - 2 && replication % 2 == 1) ? 0 : 8_000L * rng.nextInt(1, 6);
             d = Math.min(d, converted);
             int start = 120 + rng.nextInt(30);
             for (int t = start; t < days; t++) {
@@ -58,7 +60,7 @@ final class FakeResults {
             wait[Stage.CAP.ordinal()] = rng.nextDouble() * 30;
             double lead = d > 0 ? 100 + rng.nextDouble() * 50 : Double.NaN;
             firms.add(new FirmResult(s.firms().get(i).name(), ordered, approved, converted, converted, d, d, d,
-                    converted * 1.0, lead, lead, lead, wait, attributed, 0, atEnd));
+                    converted * 1.0, lead, lead - 5, lead + 20, wait, attributed, 0, atEnd));
         }
         double[] head = new double[days];
         double[] queue = new double[days];

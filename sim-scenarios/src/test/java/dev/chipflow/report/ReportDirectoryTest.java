@@ -1,6 +1,7 @@
 package dev.chipflow.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,29 @@ class ReportDirectoryTest {
         assertThrows(ReportException.class, () -> ReportDirectory.write(file.resolve("report"), files("x")));
         try (Stream<Path> left = Files.list(tmp)) {
             assertTrue(left.allMatch(p -> p.equals(file)));
+        }
+    }
+
+    @Test
+    void checkRefusesAPathInsideAFileAndSaysWhy() throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
+        for (Path out : new Path[] {file.resolve("report"), file.resolve("a").resolve("b")}) {
+            ReportException e = assertThrows(ReportException.class, () -> ReportDirectory.check(out));
+            assertTrue(e.getMessage().startsWith("--out '" + out + "' cannot be written: '" + file
+                    + "' is a file, not a directory;"), e.getMessage());
+        }
+        ReportDirectory.check(tmp.resolve("new").resolve("deeper").resolve("report"));
+    }
+
+    @Test
+    void aFailedWriteRemovesTheDirectoriesItMade() throws IOException {
+        Path out = tmp.resolve("made").resolve("for").resolve("report");
+        Map<String, byte[]> bad = files("x");
+        bad.put("no-such-dir/b.csv", new byte[0]); // fails after the parents and the temporary directory are made
+        ReportException e = assertThrows(ReportException.class, () -> ReportDirectory.write(out, bad));
+        assertFalse(e.getMessage().contains(".tmp-"), "names no temporary directory: " + e.getMessage());
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "no directory left behind");
         }
     }
 }

@@ -53,6 +53,15 @@ class ScenarioFileTest {
     }
 
     @Test
+    void aFileThatSetsNothingIsAnError() {
+        assertEquals("test.scenario: sets nothing (the file is empty); expected at least 'base = NAME' or one "
+                + "'knob = value' line", error());
+        assertTrue(error("# just a comment", "", "  # indented").contains("sets nothing (the file is only blank "
+                + "lines and comments)"));
+        assertEquals("orders-placed", parse("base = orders-placed").base(), "a base alone is enough");
+    }
+
+    @Test
     void withoutABaseStartsFromOrdersPlaced() {
         ScenarioFile f = parse("cap.ratio = 1");
         assertNull(f.base());
