@@ -148,7 +148,9 @@ public final class CsvReports {
     /**
      * {@code daily.csv}: one row per simulated day (values at the end of the day). Columns: date; per firm
      * {@code FIRM_delivered_mean/_lower/_upper} (cumulative units); {@code cap_headroom}, {@code lab_queue},
-     * {@code lab_busy}, {@code inventory}, {@code china_shipped}, {@code us_shipped}, each {@code _mean/_lower/_upper}.
+     * {@code lab_busy}, {@code inventory}, {@code china_shipped}, {@code us_shipped} (cumulative since the policy
+     * start), {@code china_in_window}, {@code us_in_window} (inside the cap's window ending then), each
+     * {@code _mean/_lower/_upper}. Under a rolling window {@code cap_headroom} can be negative between releases.
      *
      * @param a the run
      * @return the file's text
@@ -166,6 +168,8 @@ public final class CsvReports {
         addBand(header, bands, "inventory", a.band(s -> s.inventory()));
         addBand(header, bands, "china_shipped", a.band(s -> s.chinaShipped()));
         addBand(header, bands, "us_shipped", a.band(s -> s.usShipped()));
+        addBand(header, bands, "china_in_window", a.band(s -> s.chinaInWindow()));
+        addBand(header, bands, "us_in_window", a.band(s -> s.usInWindow()));
         return write(header, rows -> {
             for (int d = 0; d < a.days(); d++) {
                 List<String> row = new ArrayList<>(header.size());
