@@ -195,7 +195,8 @@ public final class CsvReports {
      * {@code attribution.csv}: one row per firm and stage, means over replications. Columns: firm, stage (label),
      * description, attributed_units (units whose longest wait was in this stage), units_at_end (units in this stage at
      * the end of the run), wait_days (days an ordered unit spent in this stage on average). The {@code delivered}
-     * stage has only units_at_end.
+     * stage has only units_at_end; a last row per firm, stage {@code none}, counts the units that never waited a
+     * positive time anywhere, so that attributed units add up to units ordered.
      *
      * @param a the run
      * @return the file's text
@@ -204,6 +205,7 @@ public final class CsvReports {
         double[][] attributed = a.attributedMean();
         double[][] atEnd = a.unitsAtEndMean();
         double[][] wait = a.waitDaysMean();
+        double[] unheld = a.unheldMean();
         return write(List.of("firm", "stage", "description", "attributed_units", "units_at_end", "wait_days"),
                 rows -> {
                     for (int i = 0; i < a.firms().size(); i++) {
@@ -214,6 +216,8 @@ public final class CsvReports {
                                     waiting ? Fmt.csv(attributed[i][k]) : "", Fmt.csv(atEnd[i][k]),
                                     waiting ? Fmt.csv(wait[i][k]) : ""));
                         }
+                        rows.add(List.of(a.firms().get(i), "none", "Never waited anywhere: attributed to no stage",
+                                Fmt.csv(unheld[i]), "", ""));
                     }
                 });
     }

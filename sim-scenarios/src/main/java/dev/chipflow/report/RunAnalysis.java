@@ -211,6 +211,17 @@ public final class RunAnalysis {
         return copy(atEnd);
     }
 
+    /** @return per firm, mean units that never waited a positive time anywhere (attributed to no stage) */
+    public double[] unheldMean() {
+        double[] m = new double[firms.size()];
+        for (SupplyResult r : results) {
+            for (int i = 0; i < m.length; i++) {
+                m[i] += r.firms().get(i).unheldUnits() / (double) results.size();
+            }
+        }
+        return m;
+    }
+
     /** @return per firm and waiting stage, mean days an ordered unit spent there */
     public double[][] waitDaysMean() {
         if (waitDays == null) {

@@ -131,7 +131,8 @@ class CsvReportsTest {
     @Test
     void attributionCsvIsFirmByStageMeans() throws IOException {
         List<CSVRecord> rows = parse(CsvReports.attribution(run));
-        assertEquals(scenario.firms().size() * Stage.values().length, rows.size());
+        // One row per firm and stage, and one "none" row per firm for the units that never waited.
+        assertEquals(scenario.firms().size() * (Stage.values().length + 1), rows.size());
         assertEquals(List.of("firm", "stage", "description", "attributed_units", "units_at_end", "wait_days"),
                 header(CsvReports.attribution(run)));
         CSVRecord bytedanceCap = rows.stream().filter(r -> r.get("firm").equals("ByteDance")
@@ -142,6 +143,12 @@ class CsvReportsTest {
         }
         assertEquals(sum / results.size(), num(bytedanceCap.get("attributed_units")), 1e-9);
         assertEquals(Stage.CAP.description(), bytedanceCap.get("description"));
+        for (String firm : List.of("ByteDance", "Others")) {
+            double attributed = rows.stream().filter(r -> r.get("firm").equals(firm)
+                    && !r.get("attributed_units").isEmpty()).mapToDouble(r -> num(r.get("attributed_units"))).sum();
+            double ordered = results.stream().mapToDouble(r -> r.firm(firm).ordered()).average().orElseThrow();
+            assertEquals(ordered, attributed, 1e-6, firm + ": attributed units, none included, add up to ordered");
+        }
     }
 
     @Test

@@ -51,7 +51,9 @@ final class FakeResults {
             long[] attributed = new long[Stage.WAITING_STAGES];
             attributed[Stage.APPROVAL.ordinal()] = ordered - approved;
             attributed[Stage.CONVERSION.ordinal()] = approved - converted;
-            attributed[Stage.CAP.ordinal()] = converted;
+            // A tenth of the converted units never waited anywhere (unheld), the rest waited longest at the cap.
+            long unheld = converted / 10;
+            attributed[Stage.CAP.ordinal()] = converted - unheld;
             long[] atEnd = new long[Stage.values().length];
             atEnd[Stage.APPROVAL.ordinal()] = ordered - approved;
             atEnd[Stage.CONVERSION.ordinal()] = approved - d;
@@ -60,7 +62,7 @@ final class FakeResults {
             wait[Stage.CAP.ordinal()] = rng.nextDouble() * 30;
             double lead = d > 0 ? 100 + rng.nextDouble() * 50 : Double.NaN;
             firms.add(new FirmResult(s.firms().get(i).name(), ordered, approved, converted, converted, d, d, d,
-                    converted * 1.0, lead, lead - 5, lead + 20, wait, attributed, 0, atEnd));
+                    converted * 1.0, lead, lead - 5, lead + 20, wait, attributed, unheld, atEnd));
         }
         double[] head = new double[days];
         double[] queue = new double[days];
