@@ -61,22 +61,23 @@ class ConversionRuleTest {
     }
 
     /**
-     * Share 0.6, no delay, small firms (shipments of 8,000, so each order is one shipment). Firm A: 5,000 ordered and
-     * finally approved on 2026-01-01: floor(0.6 x 5,000) = 3,000 convert at day 0, 2,000 stay. Firm B: 7 units:
-     * floor(4.2) = 4 convert, 3 stay. (0.6 x 5,000 is computed in binary; 2,999 would be a rounding bug.)
+     * A firm's units ordered and finally approved on 2026-01-01, no delay; each order is one shipment (8,000 units at
+     * most). floor(share x approved) convert at day 0, the rest stay in conversion:
+     * <ul>
+     * <li>0.6 x 5,000 = 3,000 (2,000 stay); 0.6 x 7 = 4.2, so 4 (3 stay);</li>
+     * <li>0.29 x 100 = 29 and 0.57 x 100 = 57 exactly, though binary arithmetic gives 28.999999999999996 and
+     * 56.99999999999999: a bare floor would convert 28 and 56.</li>
+     * </ul>
      */
-    @Test
-    void smallFirmsConvertTheirShareToTheUnit() {
-        Scenario s = quiet().conversionShare(0.6).firms(List.of(
-                firm("A", List.of(order("2026-01-01", 5_000)), List.of(finalApproval("2026-01-01", 5_000))),
-                firm("B", List.of(order("2026-01-01", 7)), List.of(finalApproval("2026-01-01", 7))))).build();
+    @ParameterizedTest(name = "share {0} of {1}: {2}")
+    @CsvSource({"0.6, 5000, 3000", "0.6, 7, 4", "0.29, 100, 29", "0.57, 100, 57"})
+    void smallFirmsConvertTheirShareToTheUnit(double share, long approved, long converted) {
+        Scenario s = quiet().conversionShare(share).firms(List.of(firm("A", List.of(order("2026-01-01", approved)),
+                List.of(finalApproval("2026-01-01", approved))))).build();
         SupplyResult r = run(s);
-        assertEquals(Map.of(0.0, 3_000L), unitsByDay(moves(s, r, "A", Stage.CONVERSION, Stage.DOMESTIC_QUOTA)));
-        assertEquals(3_000, r.firm("A").converted());
-        assertEquals(2_000, atEnd(r, "A", Stage.CONVERSION));
-        assertEquals(Map.of(0.0, 4L), unitsByDay(moves(s, r, "B", Stage.CONVERSION, Stage.DOMESTIC_QUOTA)));
-        assertEquals(4, r.firm("B").converted());
-        assertEquals(3, atEnd(r, "B", Stage.CONVERSION));
+        assertEquals(Map.of(0.0, converted), unitsByDay(moves(s, r, "A", Stage.CONVERSION, Stage.DOMESTIC_QUOTA)));
+        assertEquals(converted, r.firm("A").converted());
+        assertEquals(approved - converted, atEnd(r, "A", Stage.CONVERSION));
     }
 
     /**
