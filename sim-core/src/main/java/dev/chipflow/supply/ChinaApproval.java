@@ -3,8 +3,6 @@ package dev.chipflow.supply;
 import dev.chipflow.engine.EventHandler;
 import dev.chipflow.engine.IntFifo;
 import dev.chipflow.engine.Simulator;
-import java.util.Arrays;
-import java.util.Comparator;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
@@ -53,10 +51,9 @@ final class ChinaApproval {
         for (int f = 0; f < firms; f++) {
             waitingApproval[f] = new IntFifo();
             openApprovals[f] = new IntFifo();
-            // Approvals of a firm are consumed in date order whatever order they were listed in.
-            Approval[] sorted = scenario.firms().get(f).approvals().toArray(new Approval[0]);
-            Arrays.sort(sorted, Comparator.comparing(Approval::date));
-            for (Approval ap : sorted) {
+            // Each approval opens on its date as an event, so they are consumed in date order whatever order they
+            // were listed in (same date: listed order).
+            for (Approval ap : scenario.firms().get(f).approvals()) {
                 approvalFirm[a] = f;
                 remaining[a] = ap.units();
                 conditional[a] = ap.conditional();

@@ -62,8 +62,10 @@ final class Conversion {
     void convert(int f) {
         IntFifo line = waiting[f];
         // A firm converts floor(share x final units) in all, exact to the unit and whatever the shipment size; the
-        // tolerance only absorbs the rounding of the product (0.29 x 100 is 28.999999999999996 in binary).
-        long allowed = (long) Math.floor(share * finalUnits[f] + 1e-6);
+        // relative tolerance only absorbs the rounding of the product (0.29 x 100 is 28.999999999999996 in binary),
+        // far below what a share given to seven decimals could move (0.9999999 x 1 stays 0).
+        double exact = share * finalUnits[f];
+        long allowed = (long) Math.floor(exact + exact * 1e-12);
         int count = 0;
         while (!line.isEmpty() && convertingUnits[f] < allowed) {
             int next = line.peek();

@@ -66,16 +66,20 @@ class ConversionRuleTest {
      * <ul>
      * <li>0.6 x 5,000 = 3,000 (2,000 stay); 0.6 x 7 = 4.2, so 4 (3 stay);</li>
      * <li>0.29 x 100 = 29 and 0.57 x 100 = 57 exactly, though binary arithmetic gives 28.999999999999996 and
-     * 56.99999999999999: a bare floor would convert 28 and 56.</li>
+     * 56.99999999999999: a bare floor would convert 28 and 56;</li>
+     * <li>0.9999999 x 1 = 0.9999999, so 0 (an absolute tolerance of 1e-6 would round it up to 1); 0.9999999 x
+     * 10,000,000 = 9,999,999.</li>
      * </ul>
      */
     @ParameterizedTest(name = "share {0} of {1}: {2}")
-    @CsvSource({"0.6, 5000, 3000", "0.6, 7, 4", "0.29, 100, 29", "0.57, 100, 57"})
+    @CsvSource({"0.6, 5000, 3000", "0.6, 7, 4", "0.29, 100, 29", "0.57, 100, 57", "0.9999999, 1, 0",
+        "0.9999999, 10000000, 9999999"})
     void smallFirmsConvertTheirShareToTheUnit(double share, long approved, long converted) {
         Scenario s = quiet().conversionShare(share).firms(List.of(firm("A", List.of(order("2026-01-01", approved)),
                 List.of(finalApproval("2026-01-01", approved))))).build();
         SupplyResult r = run(s);
-        assertEquals(Map.of(0.0, converted), unitsByDay(moves(s, r, "A", Stage.CONVERSION, Stage.DOMESTIC_QUOTA)));
+        assertEquals(converted == 0 ? Map.of() : Map.of(0.0, converted),
+                unitsByDay(moves(s, r, "A", Stage.CONVERSION, Stage.DOMESTIC_QUOTA)));
         assertEquals(converted, r.firm("A").converted());
         assertEquals(approved - converted, atEnd(r, "A", Stage.CONVERSION));
     }
