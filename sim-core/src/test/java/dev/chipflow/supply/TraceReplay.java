@@ -68,8 +68,8 @@ final class TraceReplay {
                         double usIn = us;
                         double chinaIn = china;
                         if (rolling > 0) {
-                            usIn = windowSum(usWindow, e.time() - rolling);
-                            chinaIn = windowSum(chinaWindow, e.time() - rolling);
+                            usIn = windowSum(usWindow, e.time(), rolling);
+                            chinaIn = windowSum(chinaWindow, e.time(), rolling);
                         }
                         double tol = 1e-9 * Math.max(1, usIn);
                         assertTrue(chinaIn <= scenario.capRatio() * usIn + tol, "cap broken at day " + e.time()
@@ -104,8 +104,12 @@ final class TraceReplay {
                 "supply: units leave inventory only by allocation");
     }
 
-    private static double windowSum(Deque<double[]> window, double cutoff) {
-        window.removeIf(x -> x[0] <= cutoff);
+    /**
+     * Sum of what was made in (t - rolling, t]: made at s, counted until and not at s + rolling. The test is on
+     * s + rolling <= t, not s <= t - rolling: in floating point the two disagree (35.29 + 30 - 30 < 35.29).
+     */
+    private static double windowSum(Deque<double[]> window, double t, int rolling) {
+        window.removeIf(x -> x[0] + rolling <= t);
         double sum = 0;
         for (double[] x : window) {
             sum += x[1];
