@@ -61,15 +61,18 @@ public record FirmResult(String name, long ordered, long approved, long converte
         return Compute.h200Pflops(delivered);
     }
 
-    /** @return the stage that holds back most of the firm's units (largest attribution; ties: the earlier stage) */
+    /**
+     * @return the stage that holds back most of the firm's units (largest attribution; ties: the earlier stage); null
+     *         if no unit was attributed to any stage (none ordered, or all unheld: they never waited)
+     */
     public Stage bindingStage() {
-        int best = 0;
-        for (int s = 1; s < attributedUnits.length; s++) {
-            if (attributedUnits[s] > attributedUnits[best]) {
+        int best = -1;
+        for (int s = 0; s < attributedUnits.length; s++) {
+            if (attributedUnits[s] > 0 && (best < 0 || attributedUnits[s] > attributedUnits[best])) {
                 best = s;
             }
         }
-        return Stage.of(best);
+        return best < 0 ? null : Stage.of(best);
     }
 
     @Override
