@@ -40,13 +40,14 @@ final class NvidiaSupply {
     private final double[] approvedTotal;
     private final int[] priority;
     private final double perDay;
+    private final double perWeek;
     private final double[] haltStart;
     private final double[] haltEnd;
     private final double horizon;
     private final long inventoryStart;
     private long inventory;
     private long produced;
-    private double producedExact;
+    private long producingDays;
     private long ticket;
     private long[] ticketOf = new long[64];
     private final ProRataShares shares;
@@ -73,7 +74,8 @@ final class NvidiaSupply {
         shares = new ProRataShares(firms);
         inventoryStart = scenario.inventoryUnits();
         inventory = inventoryStart;
-        perDay = scenario.productionUnitsPerWeek() / 7.0;
+        perWeek = scenario.productionUnitsPerWeek();
+        perDay = perWeek / 7.0;
         haltStart = scenario.productionHalts().stream().mapToDouble(DateWindow::startDay).toArray();
         haltEnd = scenario.productionHalts().stream().mapToDouble(DateWindow::endDay).toArray();
         horizon = scenario.horizonDays();
@@ -110,8 +112,10 @@ final class NvidiaSupply {
     private void produce() {
         double now = sim.now();
         if (!halted(now)) {
-            producedExact += perDay;
-            long whole = (long) Math.floor(producedExact + 1e-9);
+            // floor(n x perWeek / 7) after n producing days, from the count: a running sum of perWeek / 7 drifts
+            // below a whole number of weeks' output (674,999.99999 after 27 weeks of 25,000) and would lose a unit.
+            producingDays++;
+            long whole = (long) Math.floor(producingDays * perWeek / 7.0 + 1e-9);
             long added = whole - produced;
             inventory += added;
             produced = whole;

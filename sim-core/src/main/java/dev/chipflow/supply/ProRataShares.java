@@ -14,6 +14,7 @@ final class ProRataShares {
     private final int[] order;
     private final long[] give;
     private final double[] exact;
+    private final double[] slack;
     private final int[] byRemainder;
     private int count;
 
@@ -21,6 +22,7 @@ final class ProRataShares {
         order = new int[firms];
         give = new long[firms];
         exact = new double[firms];
+        slack = new double[firms];
         byRemainder = new int[firms];
     }
 
@@ -82,6 +84,9 @@ final class ProRataShares {
         for (int i = 0; i < count; i++) {
             int f = order[i];
             exact[f] = Math.min(demand[f], Math.max(0, (lo - share(f, allocated, approved)) * weight(f, approved)));
+            // How far exact[f] may sit below its value at the true level: the level's bracket and the rounding of the
+            // share and the product, all scaled by the firm's weight. Remainders closer than that are ties.
+            slack[f] = 2 * (weight(f, approved) * (hi - lo + 2 * Math.ulp(hi)) + Math.ulp(exact[f]));
             give[f] = Math.min(demand[f], (long) Math.floor(exact[f]));
             given += give[f];
         }
@@ -117,7 +122,10 @@ final class ProRataShares {
     private boolean before(int f, int g) {
         double rf = exact[f] - Math.floor(exact[f]);
         double rg = exact[g] - Math.floor(exact[g]);
-        return rf > rg || (rf == rg && f < g);
+        if (Math.abs(rf - rg) <= slack[f] + slack[g]) {
+            return f < g;
+        }
+        return rf > rg;
     }
 
     private double amount(double level, long[] demand, long[] allocated, double[] approved) {

@@ -93,8 +93,9 @@ class LimitingCasesTest {
                 List.of(new DateWindow(d("2026-05-01"), d("2026-05-30")))).build();
         long full = SupplyModel.run(running, RandomStreams.of(1)).system().produced();
         long less = SupplyModel.run(halted, RandomStreams.of(1)).system().produced();
-        assertEquals(Math.floor(275 * 25_000 / 7.0 + 1e-9), full, 1.0);
-        assertEquals(Math.floor(245 * 25_000 / 7.0 + 1e-9), less, 1.0);
+        // Exact: floor(275 x 25,000 / 7) = 982,142 and 245 days = 35 whole weeks = 875,000.
+        assertEquals(982_142, full);
+        assertEquals(875_000, less);
     }
 
     @Test
