@@ -5,6 +5,7 @@ import dev.chipflow.engine.HeapEventList;
 import dev.chipflow.engine.IntFifo;
 import dev.chipflow.engine.Simulator;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Nvidia's side: an inventory on day 0, new output each day from {@code supply.productionStart} at
@@ -14,7 +15,8 @@ import java.util.Arrays;
  * <ul>
  * <li>{@code FCFS}: the purchase order that arrived first, across firms, is served first;</li>
  * <li>{@code PRIORITY}: the firm of lowest rank is served first (equal ranks: the firm waiting longest);</li>
- * <li>{@code PRO_RATA}: water-filling on {@code allocated / approved}: the inventory raises the firms with the lowest
+ * <li>{@code PRO_RATA}: water-filling on {@code allocated / approved} (approvals dated up to now: a later one is not
+ * known yet): the inventory raises the firms with the lowest
  * share of their approved quantity to a common level, so that over time each firm's allocation stays proportional
  * to its approvals as far as its purchase orders reach; whole units are shared by largest remainder (ties: scenario
  * order).</li>
@@ -37,7 +39,9 @@ final class NvidiaSupply {
     private final HeapEventList firmsWaiting;
     private final long[] allocated;
     private final long[] demand;
-    private final double[] approvedTotal;
+    private final double[] approvedNow;
+    private final double[][] approvalDays;
+    private final double[][] approvalUnits;
     private final int[] priority;
     private final double perDay;
     private final double perWeek;
@@ -63,11 +67,15 @@ final class NvidiaSupply {
         waiting = new IntFifo[firms];
         allocated = new long[firms];
         demand = new long[firms];
-        approvedTotal = new double[firms];
+        approvedNow = new double[firms];
+        approvalDays = new double[firms][];
+        approvalUnits = new double[firms][];
         priority = new int[firms];
         for (int f = 0; f < firms; f++) {
             waiting[f] = new IntFifo();
-            approvedTotal[f] = scenario.firms().get(f).approvedUnits();
+            List<Approval> approvals = scenario.firms().get(f).approvals();
+            approvalDays[f] = approvals.stream().mapToDouble(a -> Calendar.day(a.date())).toArray();
+            approvalUnits[f] = approvals.stream().mapToDouble(Approval::units).toArray();
             priority[f] = scenario.firms().get(f).priority();
         }
         firmsWaiting = new HeapEventList(Math.max(1, firms));
@@ -156,7 +164,18 @@ final class NvidiaSupply {
         if (inventory <= 0) {
             return;
         }
-        long[] give = shares.split(inventory, demand, allocated, approvedTotal);
+        // Weights are the approvals granted by now: an approval dated later is not known yet.
+        double now = sim.now();
+        for (int f = 0; f < approvedNow.length; f++) {
+            double sum = 0;
+            for (int a = 0; a < approvalDays[f].length; a++) {
+                if (approvalDays[f][a] <= now) {
+                    sum += approvalUnits[f][a];
+                }
+            }
+            approvedNow[f] = sum;
+        }
+        long[] give = shares.split(inventory, demand, allocated, approvedNow);
         for (int i = 0; i < shares.count(); i++) {
             int f = shares.firm(i);
             take(f, give[f]);

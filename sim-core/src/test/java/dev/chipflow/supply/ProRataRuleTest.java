@@ -53,6 +53,27 @@ class ProRataRuleTest {
     }
 
     /**
+     * Weights are the approvals granted by now. As in the same-day case above (Big and Small approved 60,000 and
+     * 20,000 on 2026-01-01, 1,001 a day from day 4), but Big also holds a second approval of 120,000 dated 2026-01-20
+     * (day 19) and the horizon runs to 2026-01-31. On days 4 to 6 that approval is not known yet, so the weights are
+     * still 3:1 and the splits are those derived above: Big 751, 751, 750 and Small 250, 250, 251. Weighting by every
+     * approval of the scenario (180,000 : 20,000 = 9:1) would give Small about 100 a day instead.
+     */
+    @Test
+    void anApprovalDatedLaterDoesNotWeighYet() {
+        Firm big = new Firm("Big", List.of(new Order(d("2026-01-02"), 60_000)), List.of(
+                new Approval(d("2026-01-01"), 60_000, false), new Approval(d("2026-01-20"), 120_000, false)), 0);
+        Scenario s = frictionless().allocation(AllocationPolicy.PRO_RATA).productionStart(d("2026-01-05"))
+                .productionUnitsPerWeek(7_007).horizonEnd(d("2026-01-31"))
+                .firms(List.of(big, firm("Small", 0, "2026-01-02", 20_000))).build();
+        SupplyResult r = run(s);
+        assertEquals(days(4, 751, 5, 751, 6, 750),
+                movedByDay(r, 0, Stage.ALLOCATION, Stage.LICENCE).headMap(7), "Big");
+        assertEquals(days(4, 250, 5, 250, 6, 251),
+                movedByDay(r, 1, Stage.ALLOCATION, Stage.LICENCE).headMap(7), "Small");
+    }
+
+    /**
      * Water-filling: the lowest share is raised first, and a firm's demand bounds it. Big orders 60,000 on 2026-01-02
      * (day 1), Small 1,100 on 2026-01-03 (day 2). Inventory 2,000; 7,000/week = 1,000/day from 2026-01-05 (day 4);
      * horizon 2026-01-10 (day 9).
