@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Builders;
@@ -31,14 +33,19 @@ import net.jqwik.api.statistics.Statistics;
  * at least a fifth exercised each of them, as measured on the trace (not on the knobs): the cap held a shipment and
  * let it go, a rolling window dropped a past release at a release, a shipment was split at the cap, a lab lot failed,
  * a licence was refused before it was granted, a customs block put off a clearance, a firm hit the per-firm cap with
- * units left behind it, a halt took production days away, and the allocation policy changed what some firm got.
+ * units left behind it, production stopped for days and ran on other days (a halt), and the allocation policy
+ * changed what some firm got by some day.
  */
 class SupplyInvariantsPropertyTest {
 
     /** Each rule must be exercised in at least this share of the tries, percent. */
     private static final double MIN_COVERAGE = 20;
 
-    @Property(tries = 250, seed = "20260101", edgeCases = EdgeCasesMode.NONE)
+    // A fixed seed, and after a failure the same seed again rather than the failed sample first, so that every run
+    // makes the same tries and the coverage figures do not move. Edge cases are left out: the generator places the
+    // extremes that matter (cap 0 and none, approval probability 0, one lab line, ...) at known weights.
+    @Property(tries = 400, seed = "20260101", edgeCases = EdgeCasesMode.NONE,
+            afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void invariantsHoldInEveryReplication(@ForAll("cases") Case c, @ForAll long seed) {
         Scenario s = c.scenario();
         SupplyResult r = SupplyModel.run(s, RandomStreams.of(seed), true);
@@ -57,7 +64,7 @@ class SupplyInvariantsPropertyTest {
         cover("licence refused", s.licenceApprovalProbability() < 1 && seen.licenceRefused);
         cover("customs block delays", seen.customsDelayed);
         cover("per-firm cap binds", seen.perFirmCapBound);
-        cover("halt during production", seen.haltedProductionDays > 0 && seen.producedEvents > 0);
+        cover("halt during production", seen.productionGapDays > 0 && seen.producedEvents > 0);
         cover("allocation policy matters", !Arrays.deepEquals(seen.allocatedByDay, seen2.allocatedByDay));
         Statistics.label("allocation policy changes totals").collect(!Arrays.equals(seen.allocated, seen2.allocated));
         // Reported, not required: what else the tries reached.
@@ -103,8 +110,11 @@ class SupplyInvariantsPropertyTest {
         return Arbitraries.frequencyOf(Tuple.of(w1, a1), Tuple.of(w2, a2));
     }
 
-    /** One firm before naming: orders (day, units), approvals as shares of what it ordered, rank. */
-    record FirmSpec(List<int[]> orders, List<double[]> approvals, boolean conditional, int priority) {
+    /**
+     * One firm before naming: orders (day, units), approvals (day, share of what the firm ordered, 1 if conditional),
+     * rank.
+     */
+    record FirmSpec(List<int[]> orders, List<double[]> approvals, int priority) {
         Firm toFirm(String name, int lastDay, double approvalScale) {
             List<Order> o = new ArrayList<>();
             long total = 0;
@@ -115,7 +125,7 @@ class SupplyInvariantsPropertyTest {
             List<Approval> a = new ArrayList<>();
             for (double[] x : approvals) {
                 long units = Math.max(1, Math.round(x[1] * approvalScale * total / approvals.size()));
-                a.add(new Approval(day(Math.min((int) x[0], lastDay)), units, conditional));
+                a.add(new Approval(day(Math.min((int) x[0], lastDay)), units, x[2] == 1));
             }
             return new Firm(name, o, a, priority);
         }
@@ -168,32 +178,11 @@ class SupplyInvariantsPropertyTest {
             return this;
         }
 
+        /** Builds the case without touching the fields: jqwik may build one spec more than once. */
         Case build() {
             int last = horizonDay;
-            List<FirmSpec> buyers = firms;
-            if (scarce) {
-                // Two firms or more, inventory at the low end of its range, output running but at the low end of
-                // its, most of the orders approved and converted, a per-firm cap (if any) above the inventory, no
-                // ceiling, no domestic quota and conditions that become final: two or more firms wait for the units
-                // that production adds once the inventory is gone.
-                if (buyers.size() == 1) {
-                    buyers = List.of(buyers.get(0), buyers.get(0));
-                }
-                inventory = 300_000 + (inventory - 300_000) / 4;
-                productionNever = false;
-                productionPerWeek = Math.min(productionPerWeek, 5_000 + productionPerWeek / 10);
-                share = Math.max(share, 0.8);
-                perFirmCap = perFirmCap == Long.MAX_VALUE ? perFirmCap : Math.max(perFirmCap, 2 * inventory);
-                ceiling = Long.MAX_VALUE;
-                domesticRatio = 0;
-                finalize = true;
-            }
-            List<Firm> named = new ArrayList<>();
-            for (int i = 0; i < buyers.size(); i++) {
-                named.add(buyers.get(i).toFirm("F" + i, last, scarce ? 1.25 : 1));
-            }
             // Production starts at least 30 days before the end of the run.
-            Integer start = productionNever ? null : Math.min(productionStartDay, last - 30);
+            Integer start = productionNever && !scarce ? null : Math.min(productionStartDay, last - 30);
             List<DateWindow> haltWindows = new ArrayList<>();
             for (int[] h : halts) {
                 // h[0] in permille of the time from 15 days before the production start to the horizon: most halts
@@ -208,7 +197,12 @@ class SupplyInvariantsPropertyTest {
                 int from = policyStartDay + (int) ((long) b[0] * (last - policyStartDay) / 1000);
                 blockWindows.add(new DateWindow(day(from), day(Math.min(last, from + b[1] - 1))));
             }
-            Scenario s = Scenario.builder()
+            List<FirmSpec> buyers = scarce && firms.size() == 1 ? List.of(firms.get(0), firms.get(0)) : firms;
+            List<Firm> named = new ArrayList<>();
+            for (int i = 0; i < buyers.size(); i++) {
+                named.add(buyers.get(i).toFirm("F" + i, last, scarce ? 1.25 : 1));
+            }
+            Scenario.Builder b = Scenario.builder()
                     .name("generated")
                     .horizonEnd(day(last))
                     .firms(named)
@@ -244,8 +238,22 @@ class SupplyInvariantsPropertyTest {
                     .transitDays(transit)
                     .customsClearanceDays(clearance)
                     .customsBlocks(blockWindows)
-                    .shipmentUnits(shipmentUnits)
-                    .build();
+                    .shipmentUnits(shipmentUnits);
+            if (scarce) {
+                // Two firms or more, most of their orders approved and converted, inventory at the low end of its
+                // range and output running at the low end of its, a per-firm cap (if any) above the inventory, no
+                // ceiling, no domestic quota and conditions that become final: two or more firms wait for the units
+                // that production adds once the inventory is gone.
+                long low = 300_000 + (inventory - 300_000) / 4;
+                b.inventoryUnits(low)
+                        .productionUnitsPerWeek(Math.min(productionPerWeek, 5_000 + productionPerWeek / 10))
+                        .conversionShare(Math.max(share, 0.8))
+                        .licencePerFirmCap(perFirmCap == Long.MAX_VALUE ? perFirmCap : Math.max(perFirmCap, 2 * low))
+                        .licenceTotalCeiling(Long.MAX_VALUE)
+                        .domesticRatio(0)
+                        .conditionsFinalize(true);
+            }
+            Scenario s = b.build();
             // FCFS and PRIORITY agree whenever the ranks follow the order of arrival, so each is compared with
             // PRO_RATA; PRO_RATA with either.
             AllocationPolicy other = policy != AllocationPolicy.PRO_RATA ? AllocationPolicy.PRO_RATA
@@ -268,7 +276,7 @@ class SupplyInvariantsPropertyTest {
             }
             try {
                 Object v = c.getAccessor().invoke(s);
-                if (!java.util.Objects.equals(v, c.getAccessor().invoke(d))) {
+                if (!Objects.equals(v, c.getAccessor().invoke(d))) {
                     b.append(c.getName()).append('=').append(v instanceof Distribution x ? x.spec() : v).append(' ');
                 }
             } catch (ReflectiveOperationException e) {
@@ -282,12 +290,12 @@ class SupplyInvariantsPropertyTest {
     Arbitrary<Case> cases() {
         Arbitrary<int[]> order = Combinators.combine(ints(0, 120), ints(100_000, 800_000))
                 .as((d, u) -> new int[] {d, u});
-        Arbitrary<double[]> approval = Combinators.combine(ints(0, 100), doubles(0.4, 1.2))
-                .as((d, share) -> new double[] {d, share});
+        Arbitrary<double[]> approval = Combinators.combine(ints(0, 100), doubles(0.4, 1.2),
+                weighted(6, Arbitraries.just(0), 4, Arbitraries.just(1)))
+                .as((d, share, conditional) -> new double[] {d, share, conditional});
         Arbitrary<FirmSpec> firm = Combinators.combine(
                 order.list().ofMinSize(1).ofMaxSize(2),
                 weighted(1, Arbitraries.just(List.<double[]>of()), 9, approval.list().ofMinSize(1).ofMaxSize(2)),
-                weighted(6, Arbitraries.just(false), 4, Arbitraries.just(true)),
                 ints(0, 4))
                 .as(FirmSpec::new);
         Arbitrary<Distribution> review = Arbitraries.of(new Triangular(30, 45, 59), new Uniform(40, 70),

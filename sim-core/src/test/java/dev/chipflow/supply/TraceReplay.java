@@ -15,10 +15,30 @@ import java.util.Map;
 
 /**
  * Replays a run's trace with nothing but the {@link Scenario} and the trace, and checks MODEL.md's invariants against
- * it, without reading any of the model's counters: every quantity the checks need (US end-user shipments, the window
- * sums of the cap, approvals, licences, lab lots, customs blocks, production days, domestic output, inventory) is
- * rebuilt here from the scenario's knobs and the trace's events. The model's reported results ({@link FirmResult},
- * {@link SystemResult}) are only compared against the replay at the end.
+ * it, independently of the model's counters: every quantity a check needs is rebuilt here from the scenario's knobs
+ * and the trace's events. The model's reported results ({@link FirmResult}, {@link SystemResult}) are only compared
+ * with the replay at the end. Checked:
+ *
+ * <ul>
+ * <li>conservation: shipments are created only by orders (on the order's day, never more units than ordered), split
+ * and moved only along the pipeline with the units they hold; at the end every order is cut whole, every unit is in
+ * exactly one stage, the units per stage equal {@link FirmResult#unitsAtEnd()}, and attribution (recomputed: the
+ * stage of each unit's longest wait) and wait days equal the model's;</li>
+ * <li>the cap at every release out of {@link Stage#CAP}: China releases {@code <=} ratio x US end-user units, the US
+ * stream rebuilt from the scenario ({@code cap.usUnitsPerWeek} every 7 days from the policy start + 7), cumulative or
+ * over the rolling window {@code (t - R, t]}; releases leave in the order they arrived;</li>
+ * <li>approvals (units approved by day t within the firm's approvals dated so far, exact to each approval's edge;
+ * conditional units pass CONDITIONS only if conditions finalise, and not before the shortest NDRC delay), conversion
+ * (share and clearance), licences (a move out of LICENCE only under a granted licence, granted after the application
+ * and the shortest review, never with probability 0), the per-firm cap and the ceiling, the domestic quota (within
+ * the output made by then), inventory (never negative; start + produced - allocated = the model's end), lab lots (no
+ * more in test than lines, full unless the queue ran dry, shipments leave only when their own lot ends), customs (no
+ * clearance inside a block), production (none before the start or in a halt, never above the rate times the
+ * production days, nor far below it at the end), no firm receiving more than it ordered, was approved or licensed;</li>
+ * <li>no unit held without cause: at the end of every instant (and, for the cap, whenever room comes back between
+ * events) no stage holds units its rule would let go: approvals unused, room under the limits, affordable domestic
+ * chips, inventory, a granted licence, room under the cap for the head of the line, a free lab line.</li>
+ * </ul>
  *
  * <p>A failed check throws an {@link AssertionError} whose message starts with the rule broken ({@code "cap: "},
  * {@code "conservation: "}, ...). {@link #checkBooks} is a second, separate check of the model's own books.
@@ -62,6 +82,11 @@ final class TraceReplay {
         int haltedProductionDays;
         /** PRODUCED events. */
         int producedEvents;
+        /**
+         * Days from the production start to the horizon on which the trace shows no production, with output of a unit a
+         * day or more (so that every producing day leaves an event): the days a halt took away, as the run saw them.
+         */
+        int productionGapDays;
         /** A purchase order waited a positive time for domestic chips. */
         boolean quotaHeld;
         /** A shipment waited a positive time for a lab line. */
@@ -183,6 +208,7 @@ final class TraceReplay {
         private final Map<Integer, Double> granted = new HashMap<>();
         private long produced;
         private long inventory;
+        private final boolean[] producedOn;
 
         // Cap: the US end-user stream rebuilt from the scenario, and China releases.
         private final double[] usTimes;
@@ -190,6 +216,10 @@ final class TraceReplay {
         private int usFrom;
         private long chinaCumulative;
         private final Deque<double[]> chinaWindow = new ArrayDeque<>();
+        /** Shipments waiting at the cap, in the order they leave. */
+        private final Deque<Ship> capLine = new ArrayDeque<>();
+        /** Per licence key, units waiting for it at LICENCE. */
+        private final Map<Integer, Long> licenceWaiting = new HashMap<>();
         private long chinaInWindow;
 
         // Lab.
@@ -275,6 +305,7 @@ final class TraceReplay {
             blocks = sc.customsBlocks().stream().map(w -> new double[] {w.startDay(), w.endDay()})
                     .toArray(double[][]::new);
             productionDaysTo = new int[(int) horizon];
+            producedOn = new boolean[(int) horizon];
             boolean producing = sc.productionStart() != null && sc.productionUnitsPerWeek() > 0;
             double start = producing ? Calendar.day(sc.productionStart()) : horizon;
             int running = 0;
@@ -300,7 +331,7 @@ final class TraceReplay {
                 assertTrue(e.time() >= now, () -> "order: event at day " + e.time() + " after one at day " + now);
                 assertTrue(e.time() < horizon, () -> "order: event at day " + e.time() + " at or after the horizon");
                 if (e.time() > now) {
-                    advance();
+                    advance(e.time());
                 }
                 now = e.time();
                 switch (e.kind()) {
@@ -327,17 +358,138 @@ final class TraceReplay {
                     out.supplyContended = waiting >= 2;
                 }
             }
-            advance();
+            advance(horizon);
             finish(result);
             return out;
         }
 
-        /** Time moves on: everything that must happen within one instant has happened. */
-        private void advance() {
+        /**
+         * Time moves on from {@code now} to {@code next}: everything that must happen within one instant has happened,
+         * and no stage holds back units that its rule would let go (each stage is work-conserving).
+         */
+        private void advance(double next) {
             assertTrue(pendingLot.isEmpty(), () -> "lab: shipments moved into LAB_TEST at day " + pendingAt
                     + " without a lot starting");
             assertEquals(0, awaitingRelease, () -> "lab: a lot ended at day " + awaitingAt
                     + " but some of its shipments stayed in LAB_TEST");
+            nothingHeldWithoutCause();
+            // Room under the cap also comes back between events, when US shipments arrive or past China releases
+            // leave a rolling window: at each such instant the head of the line must still not fit.
+            if (!capLine.isEmpty()) {
+                for (double t : usTimes) {
+                    if (t > now && t < next) {
+                        capHeadWaits(t);
+                    }
+                }
+                int rolling = sc.capRollingDays();
+                if (rolling > 0) {
+                    for (double[] c : chinaWindow) {
+                        double t = c[0] + rolling;
+                        if (t > now && t < next) {
+                            capHeadWaits(t);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** At the end of the instant {@code now}: units wait in a stage only where its rule holds them. */
+        private void nothingHeldWithoutCause() {
+            long atQuota = 0;
+            long atAllocation = 0;
+            long atLab = 0;
+            for (int f = 0; f < firms; f++) {
+                if (at[f][Stage.APPROVAL.ordinal()] > 0) {
+                    long dated = 0;
+                    for (int i = 0; i < approvals[f].length; i++) {
+                        if (approvalDay[f][i] <= now) {
+                            dated += approvals[f][i].units();
+                        }
+                    }
+                    int firm = f;
+                    long d = dated;
+                    assertEquals(dated, approvedMoved[f], () -> "approval: firm " + firm + " has units waiting for "
+                            + "approval at day " + now + " with " + (d - approvedMoved[firm]) + " approved units unused");
+                }
+                if (at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
+                    int firm = f;
+                    assertTrue(limitPassed[f] >= sc.licencePerFirmCap() || limitPassedTotal >= sc.licenceTotalCeiling(),
+                            () -> "limit: firm " + firm + " has units held at LICENCE_LIMIT at day " + now
+                                    + " below both the per-firm cap and the ceiling");
+                }
+                atQuota += at[f][Stage.DOMESTIC_QUOTA.ordinal()];
+                atAllocation += at[f][Stage.ALLOCATION.ordinal()];
+                atLab += at[f][Stage.LAB_QUEUE.ordinal()];
+            }
+            if (atQuota > 0) {
+                double ratio = sc.domesticRatio();
+                assertTrue(ratio > 0, () -> "quota: purchase orders wait for domestic chips at day " + now
+                        + " with no quota");
+                double available = domesticAvailable(now);
+                double affordable = (available - ratio * quotaMovedTotal) / ratio;
+                assertTrue(affordable < 1 + 1e-6 + 1e-9 * available / ratio, () -> "quota: purchase orders wait at day "
+                        + now + " though the domestic stock left buys " + affordable + " units");
+            }
+            if (atAllocation > 0) {
+                assertEquals(0, inventory, () -> "allocation: purchase orders wait at day " + now + " with "
+                        + inventory + " units in inventory");
+            }
+            for (Map.Entry<Integer, Long> w : licenceWaiting.entrySet()) {
+                if (w.getValue() > 0) {
+                    assertTrue(!granted.containsKey(w.getKey()), () -> "licence: units wait at LICENCE at day " + now
+                            + " though licence " + w.getKey() + " was granted");
+                }
+            }
+            if (atLab > 0) {
+                assertTrue(busy >= sc.labLines(), () -> "lab: shipments wait for a line at day " + now + " with "
+                        + busy + " of " + sc.labLines() + " lines busy");
+            }
+            capHeadWaits(now);
+        }
+
+        /** Domestic chips made by instant {@code t}: the initial stock, then one day's output at each day's start. */
+        private double domesticAvailable(double t) {
+            double perDay = sc.domesticOutputPerYear() / 365.0;
+            double days = perDay > 0 ? Math.min(Math.floor(t) + 1, horizon) : 0;
+            return sc.domesticInitialStock() + perDay * days;
+        }
+
+        /** The shipment at the head of the cap's line, if any, does not fit (nor can be split to fit) at {@code t}. */
+        private void capHeadWaits(double t) {
+            if (capLine.isEmpty()) {
+                return;
+            }
+            Ship head = capLine.peekFirst();
+            double ratio = sc.capRatio();
+            assertTrue(ratio != Double.POSITIVE_INFINITY, () -> "cap: a shipment waits at the cap at day " + t
+                    + " though there is no cap");
+            int rolling = sc.capRollingDays();
+            int upTo = 0;
+            int from = 0;
+            for (double u : usTimes) {
+                if (u <= t) {
+                    upTo++;
+                    if (rolling > 0 && u + rolling <= t) {
+                        from++;
+                    }
+                }
+            }
+            long china = chinaCumulative;
+            if (rolling > 0) {
+                china = 0;
+                for (double[] c : chinaWindow) {
+                    if (c[0] + rolling > t) {
+                        china += (long) c[1];
+                    }
+                }
+            }
+            double limit = ratio * (upTo - from) * sc.usUnitsPerWeek();
+            double room = limit - china;
+            double slack = 1e-6 + 1e-12 * limit;
+            assertTrue(head.units > room - slack, () -> "cap: a shipment of " + head.units + " units waits at the cap "
+                    + "at day " + t + " with room for " + room);
+            assertTrue(!sc.capSplit() || room < 1 + slack, () -> "cap: a shipment waits whole at the cap at day " + t
+                    + " with room for " + room + " units and splitting allowed");
         }
 
         private Ship ship(TraceEvent e) {
@@ -379,6 +531,8 @@ final class TraceReplay {
             }
             if (s.stage == Stage.CAP) {
                 out.splitAtCap = true;
+                assertTrue(capLine.peekFirst() == s, () -> "cap: split of a shipment not at the head of the line");
+                capLine.addFirst(c);
             }
         }
 
@@ -407,6 +561,12 @@ final class TraceReplay {
             }
             s.stage = to;
             s.enteredAt = now;
+            if (to == Stage.CAP) {
+                capLine.addLast(s);
+            }
+            if (to == Stage.LICENCE) {
+                licenceWaiting.merge(key(s), u, Long::sum);
+            }
             if (to == Stage.DELIVERED) {
                 live.remove(e.shipment());
                 attribute(f, s.longestStage, u);
@@ -443,9 +603,7 @@ final class TraceReplay {
                 }
                 case DOMESTIC_QUOTA -> {
                     quotaMovedTotal += u;
-                    double perDay = sc.domesticOutputPerYear() / 365.0;
-                    double days = perDay > 0 ? Math.min(Math.floor(now) + 1, horizon) : 0;
-                    double available = sc.domesticInitialStock() + perDay * days;
+                    double available = domesticAvailable(now);
                     double needed = sc.domesticRatio() * quotaMovedTotal;
                     assertTrue(needed <= available * (1 + 1e-9) + 1e-6, () -> "quota: by day " + now + " purchase orders of "
                             + quotaMovedTotal + " units need " + needed + " domestic chips, only " + available
@@ -472,6 +630,7 @@ final class TraceReplay {
                     }
                 }
                 case LICENCE -> {
+                    licenceWaiting.merge(key(s), -u, Long::sum);
                     assertTrue(granted.containsKey(key(s)), () -> "licence: units moved out of LICENCE at day " + now
                             + " without a licence granted for key " + key(s));
                     licensed[f] += u;
@@ -541,6 +700,8 @@ final class TraceReplay {
         }
 
         private void cap(Ship s, double wait) {
+            assertTrue(capLine.peekFirst() == s, () -> "cap: a shipment left the cap ahead of one that came before it");
+            capLine.pollFirst();
             if (wait > 0) {
                 out.capHeldThenReleased = true;
             }
@@ -612,6 +773,7 @@ final class TraceReplay {
             produced += e.units();
             inventory += e.units();
             out.producedEvents++;
+            producedOn[(int) now] = true;
             double bound = sc.productionUnitsPerWeek() / 7.0 * productionDays(now);
             assertTrue(produced <= bound + 1e-6 + 1e-9 * bound, () -> "production: " + produced + " produced by day " + now
                     + ", more than " + bound + " in the production days so far");
@@ -661,6 +823,13 @@ final class TraceReplay {
             assertTrue(units <= sc.labLotUnits(), () -> "lab: lot of " + lotUnits + " units, more than lab.lotUnits");
             assertTrue(lots.put(e.shipment(), new Lot(now, units, pendingLot.size())) == null, () ->
                     "lab: lot " + e.shipment() + " started twice");
+            long queued = 0;
+            for (long[] a : at) {
+                queued += a[Stage.LAB_QUEUE.ordinal()];
+            }
+            long left = queued;
+            assertTrue(units == sc.labLotUnits() || queued == 0, () -> "lab: lot of " + lotUnits + " units started at day "
+                    + now + " with " + left + " units still waiting");
             pendingLot.clear();
             busy++;
             out.maxLotsAtOnce = Math.max(out.maxLotsAtOnce, busy);
@@ -769,6 +938,13 @@ final class TraceReplay {
                     "inventory: start + produced - allocated");
             double perDay = sc.productionUnitsPerWeek() / 7.0;
             double expected = perDay * productionDays(horizon);
+            if (sc.productionStart() != null && perDay >= 1) {
+                for (int d = (int) Calendar.day(sc.productionStart()); d < horizon; d++) {
+                    if (!producedOn[d]) {
+                        out.productionGapDays++;
+                    }
+                }
+            }
             assertTrue(produced >= Math.floor(expected) - 1, "production: " + produced + " produced, "
                     + expected + " expected in the production days of the horizon");
             double ratio = sc.domesticRatio();
