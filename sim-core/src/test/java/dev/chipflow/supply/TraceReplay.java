@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Replays a run's trace with nothing but the {@link Scenario} and the trace, and checks MODEL.md's invariants against
@@ -121,6 +122,8 @@ final class TraceReplay {
         double conditionsReady;
         /** Lot it is tested in (head shipment), -1 if none. */
         int lot = -1;
+        /** Order of arrival at ALLOCATION (a part split off keeps its shipment's place). */
+        long ticket;
         double customsSince = Double.NaN;
 
         Ship(int id, int firm, int order, long units, Stage stage, double at) {
@@ -140,6 +143,7 @@ final class TraceReplay {
             c.conditionsReady = conditionsReady;
             c.lot = lot;
             c.customsSince = customsSince;
+            c.ticket = ticket;
             return c;
         }
     }
@@ -218,6 +222,9 @@ final class TraceReplay {
         private final Deque<double[]> chinaWindow = new ArrayDeque<>();
         /** Shipments waiting at the cap, in the order they leave. */
         private final Deque<Ship> capLine = new ArrayDeque<>();
+        /** Tickets of the shipments waiting at ALLOCATION, per firm. */
+        private final List<TreeMap<Long, Integer>> allocationLine = new ArrayList<>();
+        private long tickets;
         /** Per licence key, units waiting for it at LICENCE. */
         private final Map<Integer, Long> licenceWaiting = new HashMap<>();
         private long chinaInWindow;
@@ -289,6 +296,9 @@ final class TraceReplay {
             licensed = new long[firms];
             delivered = new long[firms];
             inventory = sc.inventoryUnits();
+            for (int f = 0; f < firms; f++) {
+                allocationLine.add(new TreeMap<>());
+            }
 
             // US end users: cap.usUnitsPerWeek every 7 days from the policy start + 7, while before the horizon.
             List<Double> us = new ArrayList<>();
@@ -529,6 +539,9 @@ final class TraceReplay {
             if (s.lot >= 0) {
                 lots.get(s.lot).members++;
             }
+            if (s.stage == Stage.ALLOCATION) {
+                allocationLine.get(s.firm).merge(s.ticket, 1, Integer::sum);
+            }
             if (s.stage == Stage.CAP) {
                 out.splitAtCap = true;
                 assertTrue(capLine.peekFirst() == s, () -> "cap: split of a shipment not at the head of the line");
@@ -563,6 +576,10 @@ final class TraceReplay {
             s.enteredAt = now;
             if (to == Stage.CAP) {
                 capLine.addLast(s);
+            }
+            if (to == Stage.ALLOCATION) {
+                s.ticket = tickets++;
+                allocationLine.get(f).merge(s.ticket, 1, Integer::sum);
             }
             if (to == Stage.LICENCE) {
                 licenceWaiting.merge(key(s), u, Long::sum);
@@ -622,6 +639,7 @@ final class TraceReplay {
                             + " units let through, total ceiling " + sc.licenceTotalCeiling());
                 }
                 case ALLOCATION -> {
+                    allocationOrder(s);
                     allocated[f] += u;
                     inventory -= u;
                     int d = (int) Math.floor(now);
@@ -665,6 +683,33 @@ final class TraceReplay {
                 case CUSTOMS -> customs(s, wait);
                 default -> throw new AssertionError("conservation: move out of " + from);
             }
+        }
+
+        /**
+         * Allocation follows the policy: a firm's own purchase orders in order of arrival; under FCFS the one that
+         * arrived first across firms; under PRIORITY a firm of the lowest rank waiting.
+         */
+        private void allocationOrder(Ship s) {
+            TreeMap<Long, Integer> own = allocationLine.get(s.firm);
+            assertEquals(own.firstKey(), s.ticket, () -> "allocation: firm " + s.firm + " served a purchase order at day "
+                    + now + " before one of its own that came earlier");
+            for (int g = 0; g < firms; g++) {
+                TreeMap<Long, Integer> other = allocationLine.get(g);
+                if (g == s.firm || other.isEmpty()) {
+                    continue;
+                }
+                int firm = g;
+                if (sc.allocation() == AllocationPolicy.FCFS) {
+                    assertTrue(other.firstKey() > s.ticket, () -> "allocation: under FCFS firm " + s.firm
+                            + " served at day " + now + " ahead of an earlier purchase order of firm " + firm);
+                } else if (sc.allocation() == AllocationPolicy.PRIORITY) {
+                    assertTrue(sc.firms().get(g).priority() >= sc.firms().get(s.firm).priority(), () -> "allocation: "
+                            + "under PRIORITY firm " + s.firm + " served at day " + now + " while firm " + firm
+                            + " of a lower rank waits");
+                }
+            }
+            own.merge(s.ticket, -1, Integer::sum);
+            own.remove(s.ticket, 0);
         }
 
         /** The firm's approved units in consumption order: this shipment takes the next {@code units}. */

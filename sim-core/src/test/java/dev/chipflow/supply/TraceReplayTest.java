@@ -124,6 +124,32 @@ class TraceReplayTest {
         caught("allocation", "units in inventory", () -> TraceReplay.check(rich().inventoryUnits(400_000).build(), r));
     }
 
+    /** A orders on days 1 and 3 (rank 1), B on day 2 (rank 0); from day 5, 10 units a day and nothing in stock. */
+    private static Scenario.Builder contended() {
+        LocalDate day0 = Calendar.EPOCH;
+        Firm a = new Firm("A", List.of(new Order(day0.plusDays(1), 10), new Order(day0.plusDays(3), 10)),
+                List.of(new Approval(day0, 20, false)), 1);
+        Firm b = new Firm("B", List.of(new Order(day0.plusDays(2), 10)), List.of(new Approval(day0, 10, false)), 0);
+        return Scenario.builder().noDelays().firms(List.of(a, b)).horizonEnd(day0.plusDays(8)).chinaClearance(day0)
+                .licencePolicyStart(day0).conversionShare(1).domesticRatio(0).inventoryUnits(0)
+                .productionStart(day0.plusDays(5)).productionUnitsPerWeek(70).productionHalts(List.of())
+                .capRatio(Double.POSITIVE_INFINITY).labLines(Integer.MAX_VALUE).customsBlocks(List.of())
+                .shipmentUnits(10);
+    }
+
+    @Test
+    void allocationOutOfOrderIsCaught() {
+        Scenario fcfs = contended().allocation(AllocationPolicy.FCFS).build();
+        Scenario priority = contended().allocation(AllocationPolicy.PRIORITY).build();
+        SupplyResult firstCome = run(fcfs);
+        SupplyResult byRank = run(priority);
+        TraceReplay.check(fcfs, firstCome);
+        TraceReplay.check(priority, byRank);
+        // B's order (rank 0) served on day 5 ahead of A's, which came first; and the other way round.
+        caught("allocation", "under FCFS", () -> TraceReplay.check(fcfs, byRank));
+        caught("allocation", "under PRIORITY", () -> TraceReplay.check(priority, firstCome));
+    }
+
     @Test
     void shipmentsWaitingForABusyLabOnALabWithAFreeLineAreCaught() {
         SupplyResult r = run(rich().build());
