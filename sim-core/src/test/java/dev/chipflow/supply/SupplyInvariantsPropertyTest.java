@@ -35,6 +35,12 @@ import net.jqwik.api.statistics.Statistics;
  * a licence was refused before it was granted, a customs block put off a clearance, a firm hit the per-firm cap with
  * units left behind it, production stopped for days and ran on other days (a halt), and the allocation policy
  * changed what some firm got by some day.
+ *
+ * <p>Scenarios have one to four firms of 100,000 to 800,000 units an order, shipments of 1,000 to 10,000 units (a few
+ * hundred shipments a run, so that 500 tries take seconds) and a horizon ending between 2026-07-01 and 2027-06-30.
+ * Half of them are "scarce": orders far above an inventory at the low end of its range, so that firms wait for the
+ * same units and the allocation policy decides; the other half leave the US quantity limits and the domestic quota
+ * free to bind. Each try also draws its run's seed.
  */
 class SupplyInvariantsPropertyTest {
 
@@ -44,7 +50,7 @@ class SupplyInvariantsPropertyTest {
     // A fixed seed, and after a failure the same seed again rather than the failed sample first, so that every run
     // makes the same tries and the coverage figures do not move. Edge cases are left out: the generator places the
     // extremes that matter (cap 0 and none, approval probability 0, one lab line, ...) at known weights.
-    @Property(tries = 400, seed = "20260101", edgeCases = EdgeCasesMode.NONE,
+    @Property(tries = 500, seed = "20260101", edgeCases = EdgeCasesMode.NONE,
             afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void invariantsHoldInEveryReplication(@ForAll("cases") Case c, @ForAll long seed) {
         Scenario s = c.scenario();
@@ -298,6 +304,8 @@ class SupplyInvariantsPropertyTest {
                 weighted(1, Arbitraries.just(List.<double[]>of()), 9, approval.list().ofMinSize(1).ofMaxSize(2)),
                 ints(0, 4))
                 .as(FirmSpec::new);
+        // Reviews of 30 to 90 days. In all but the default tri(30,60,90) the longest review is shorter than two of the
+        // shortest, so a grant after the longest first review proves a refusal (what the coverage counts).
         Arbitrary<Distribution> review = Arbitraries.of(new Triangular(30, 45, 59), new Uniform(40, 70),
                 new Fixed(60), new Triangular(20, 30, 39), new Triangular(30, 60, 90));
         // Windows as (permille of the stretch they fall in, length in days): see Spec.build.

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,7 +29,11 @@ import java.util.TreeMap;
  * stage of each unit's longest wait) and wait days equal the model's;</li>
  * <li>the cap at every release out of {@link Stage#CAP}: China releases {@code <=} ratio x US end-user units, the US
  * stream rebuilt from the scenario ({@code cap.usUnitsPerWeek} every 7 days from the policy start + 7), cumulative or
- * over the rolling window {@code (t - R, t]}; releases leave in the order they arrived;</li>
+ * over the rolling window {@code (t - R, t]};</li>
+ * <li>order: the stages that serve first come first served (approval and conversion per firm, the domestic quota, the
+ * licence limits per firm, the cap, the lab queue) let shipments go only from the head of their line; allocation
+ * serves each firm's purchase orders in order, and across firms the earliest under FCFS, the lowest rank under
+ * PRIORITY;</li>
  * <li>approvals (units approved by day t within the firm's approvals dated so far, exact to each approval's edge;
  * conditional units pass CONDITIONS only if conditions finalise, and not before the shortest NDRC delay), conversion
  * (share and clearance), licences (a move out of LICENCE only under a granted licence, granted after the application
@@ -220,8 +226,17 @@ final class TraceReplay {
         private int usFrom;
         private long chinaCumulative;
         private final Deque<double[]> chinaWindow = new ArrayDeque<>();
+        /**
+         * The stages that serve their shipments first come first served, and the rule named when one does not: per
+         * firm, or one line for all firms. A part split off takes its shipment's place; a shipment leaves only from
+         * the head of its line.
+         */
+        private final Map<Stage, String> fifo = Map.of(Stage.APPROVAL, "approval", Stage.CONVERSION, "conversion",
+                Stage.DOMESTIC_QUOTA, "quota", Stage.LICENCE_LIMIT, "limit", Stage.CAP, "cap", Stage.LAB_QUEUE, "lab");
+        private final EnumSet<Stage> perFirm = EnumSet.of(Stage.APPROVAL, Stage.CONVERSION, Stage.LICENCE_LIMIT);
+        private final Map<Long, LinkedList<Ship>> lines = new HashMap<>();
         /** Shipments waiting at the cap, in the order they leave. */
-        private final Deque<Ship> capLine = new ArrayDeque<>();
+        private final Deque<Ship> capLine = line(Stage.CAP, -1);
         /** Tickets of the shipments waiting at ALLOCATION, per firm. */
         private final List<TreeMap<Long, Integer>> allocationLine = new ArrayList<>();
         private long tickets;
@@ -357,7 +372,8 @@ final class TraceReplay {
                     case LOT_ENDED -> lotEnded(e);
                     default -> throw new AssertionError("trace: unknown event " + e);
                 }
-                assertTrue(inventory >= 0, () -> "inventory: negative (" + inventory + ") at day " + now + " after " + e);
+                assertTrue(inventory >= 0,
+                        () -> "inventory: negative (" + inventory + ") at day " + now + " after " + e);
                 if (inventory == 0 && !out.supplyContended) {
                     int waiting = 0;
                     for (int f = 0; f < firms; f++) {
@@ -419,7 +435,8 @@ final class TraceReplay {
                     int firm = f;
                     long d = dated;
                     assertEquals(dated, approvedMoved[f], () -> "approval: firm " + firm + " has units waiting for "
-                            + "approval at day " + now + " with " + (d - approvedMoved[firm]) + " approved units unused");
+                            + "approval at day " + now + " with " + (d - approvedMoved[firm])
+                            + " approved units unused");
                 }
                 if (at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
                     int firm = f;
@@ -455,6 +472,43 @@ final class TraceReplay {
                         + busy + " of " + sc.labLines() + " lines busy");
             }
             capHeadWaits(now);
+        }
+
+        private LinkedList<Ship> line(Stage stage, int firm) {
+            long k = (long) stage.ordinal() << 32 | (perFirm.contains(stage) ? firm : 0);
+            return lines.computeIfAbsent(k, x -> new LinkedList<>());
+        }
+
+        private void joinLine(Ship s) {
+            if (fifo.containsKey(s.stage)) {
+                line(s.stage, s.firm).addLast(s);
+            }
+        }
+
+        /** The part split off goes just ahead of its shipment (which keeps its place behind it). */
+        private void splitInLine(Ship parent, Ship child) {
+            if (fifo.containsKey(parent.stage)) {
+                LinkedList<Ship> l = line(parent.stage, parent.firm);
+                if (l.peekFirst() == parent) {
+                    l.addFirst(child);
+                } else {
+                    ListIterator<Ship> i = l.listIterator();
+                    while (i.hasNext() && i.next() != parent) {
+                        // walk to the parent
+                    }
+                    i.previous();
+                    i.add(child);
+                }
+            }
+        }
+
+        private void leaveLine(Ship s) {
+            if (fifo.containsKey(s.stage)) {
+                LinkedList<Ship> l = line(s.stage, s.firm);
+                assertTrue(l.peekFirst() == s, () -> fifo.get(s.stage) + ": a shipment left " + s.stage + " at day "
+                        + now + " ahead of one that came before it");
+                l.pollFirst();
+            }
         }
 
         /** Domestic chips made by instant {@code t}: the initial stock, then one day's output at each day's start. */
@@ -515,12 +569,15 @@ final class TraceReplay {
             assertEquals(orderFirm[o], e.firm(), () -> "conservation: shipment created for another firm's order: " + e);
             assertTrue(e.units() > 0, () -> "conservation: empty shipment created: " + e);
             assertEquals(Stage.APPROVAL, e.to(), () -> "conservation: shipment created outside APPROVAL: " + e);
-            assertEquals(orderDay[o], e.time(), () -> "conservation: shipment created on another day than its order: " + e);
+            assertEquals(orderDay[o], e.time(),
+                    () -> "conservation: shipment created on another day than its order: " + e);
             createdByOrder[o] += e.units();
             assertTrue(createdByOrder[o] <= orderUnits[o], () -> "conservation: units created from nothing: order " + o
                     + " of " + orderUnits[o] + " units has " + createdByOrder[o] + " in shipments");
-            assertTrue(live.put(e.shipment(), new Ship(e.shipment(), e.firm(), o, e.units(), Stage.APPROVAL, now)) == null, () ->
-                    "conservation: shipment " + e.shipment() + " created while alive");
+            Ship s = new Ship(e.shipment(), e.firm(), o, e.units(), Stage.APPROVAL, now);
+            assertTrue(live.put(e.shipment(), s) == null, () -> "conservation: shipment " + e.shipment()
+                    + " created while alive");
+            joinLine(s);
             created[e.firm()] += e.units();
             at[e.firm()][Stage.APPROVAL.ordinal()] += e.units();
             entered[e.firm()][Stage.APPROVAL.ordinal()] += e.units();
@@ -528,14 +585,15 @@ final class TraceReplay {
 
         private void split(TraceEvent e) {
             Ship s = ship(e);
-            assertTrue(e.from() == s.stage && e.to() == s.stage, () -> "conservation: split outside the shipment's stage: "
-                    + e);
-            assertTrue(e.units() > 0 && e.units() < s.units, () -> "conservation: split of " + e.units() + " units off a "
-                    + "shipment of " + s.units + ": " + e);
+            assertTrue(e.from() == s.stage && e.to() == s.stage,
+                    () -> "conservation: split outside the shipment's stage: " + e);
+            assertTrue(e.units() > 0 && e.units() < s.units,
+                    () -> "conservation: split of " + e.units() + " units off a shipment of " + s.units + ": " + e);
             assertTrue(!live.containsKey(e.other()), () -> "conservation: split into a live shipment number: " + e);
             s.units -= e.units();
             Ship c = s.split(e.other(), e.units());
             live.put(e.other(), c);
+            splitInLine(s, c);
             if (s.lot >= 0) {
                 lots.get(s.lot).members++;
             }
@@ -544,8 +602,7 @@ final class TraceReplay {
             }
             if (s.stage == Stage.CAP) {
                 out.splitAtCap = true;
-                assertTrue(capLine.peekFirst() == s, () -> "cap: split of a shipment not at the head of the line");
-                capLine.addFirst(c);
+
             }
         }
 
@@ -565,6 +622,7 @@ final class TraceReplay {
                 s.longestWait = wait;
                 s.longestStage = from.ordinal();
             }
+            leaveLine(s);
             rule(s, from, to, wait);
             at[f][from.ordinal()] -= u;
             assertTrue(at[f][from.ordinal()] >= 0, () -> "conservation: negative units in " + from);
@@ -574,9 +632,7 @@ final class TraceReplay {
             }
             s.stage = to;
             s.enteredAt = now;
-            if (to == Stage.CAP) {
-                capLine.addLast(s);
-            }
+            joinLine(s);
             if (to == Stage.ALLOCATION) {
                 s.ticket = tickets++;
                 allocationLine.get(f).merge(s.ticket, 1, Integer::sum);
@@ -622,9 +678,9 @@ final class TraceReplay {
                     quotaMovedTotal += u;
                     double available = domesticAvailable(now);
                     double needed = sc.domesticRatio() * quotaMovedTotal;
-                    assertTrue(needed <= available * (1 + 1e-9) + 1e-6, () -> "quota: by day " + now + " purchase orders of "
-                            + quotaMovedTotal + " units need " + needed + " domestic chips, only " + available
-                            + " made");
+                    assertTrue(needed <= available * (1 + 1e-9) + 1e-6,
+                            () -> "quota: by day " + now + " purchase orders of " + quotaMovedTotal + " units need "
+                                    + needed + " domestic chips, only " + available + " made");
                     applied.putIfAbsent(key(s), now);
                     if (wait > 0) {
                         out.quotaHeld = true;
@@ -667,7 +723,8 @@ final class TraceReplay {
                     Lot lot = s.lot < 0 ? null : lots.get(s.lot);
                     assertTrue(lot != null && lot.endedAt == now, () -> "lab: a shipment left LAB_TEST at day " + now
                             + " when its lot did not end");
-                    assertEquals(lot.to, to, () -> "lab: a shipment left its lot for another stage than the lot's outcome");
+                    assertEquals(lot.to, to,
+                            () -> "lab: a shipment left its lot for another stage than the lot's outcome");
                     lot.members--;
                     awaitingRelease--;
                     if (lot.members == 0) {
@@ -691,8 +748,9 @@ final class TraceReplay {
          */
         private void allocationOrder(Ship s) {
             TreeMap<Long, Integer> own = allocationLine.get(s.firm);
-            assertEquals(own.firstKey(), s.ticket, () -> "allocation: firm " + s.firm + " served a purchase order at day "
-                    + now + " before one of its own that came earlier");
+            assertEquals(own.firstKey(), s.ticket,
+                    () -> "allocation: firm " + s.firm + " served a purchase order at day " + now
+                            + " before one of its own that came earlier");
             for (int g = 0; g < firms; g++) {
                 TreeMap<Long, Integer> other = allocationLine.get(g);
                 if (g == s.firm || other.isEmpty()) {
@@ -745,8 +803,6 @@ final class TraceReplay {
         }
 
         private void cap(Ship s, double wait) {
-            assertTrue(capLine.peekFirst() == s, () -> "cap: a shipment left the cap ahead of one that came before it");
-            capLine.pollFirst();
             if (wait > 0) {
                 out.capHeldThenReleased = true;
             }
@@ -805,8 +861,8 @@ final class TraceReplay {
         }
 
         private void produced(TraceEvent e) {
-            assertTrue(sc.productionStart() != null && sc.productionUnitsPerWeek() > 0, () -> "production: units produced "
-                    + "though production never starts: " + e);
+            assertTrue(sc.productionStart() != null && sc.productionUnitsPerWeek() > 0,
+                    () -> "production: units produced though production never starts: " + e);
             double start = Calendar.day(sc.productionStart());
             assertTrue(now >= start, () -> "production: produced at day " + now + " before the start " + start);
             assertEquals(Math.floor(now), now, () -> "production: produced at a fraction of a day: " + e);
@@ -820,8 +876,9 @@ final class TraceReplay {
             out.producedEvents++;
             producedOn[(int) now] = true;
             double bound = sc.productionUnitsPerWeek() / 7.0 * productionDays(now);
-            assertTrue(produced <= bound + 1e-6 + 1e-9 * bound, () -> "production: " + produced + " produced by day " + now
-                    + ", more than " + bound + " in the production days so far");
+            assertTrue(produced <= bound + 1e-6 + 1e-9 * bound,
+                    () -> "production: " + produced + " produced by day " + now + ", more than " + bound
+                            + " in the production days so far");
         }
 
         /** Production days from the start up to and including day {@code t}, inside the horizon, halts excluded. */
@@ -873,8 +930,9 @@ final class TraceReplay {
                 queued += a[Stage.LAB_QUEUE.ordinal()];
             }
             long left = queued;
-            assertTrue(units == sc.labLotUnits() || queued == 0, () -> "lab: lot of " + lotUnits + " units started at day "
-                    + now + " with " + left + " units still waiting");
+            assertTrue(units == sc.labLotUnits() || queued == 0,
+                    () -> "lab: lot of " + lotUnits + " units started at day " + now + " with " + left
+                            + " units still waiting");
             pendingLot.clear();
             busy++;
             out.maxLotsAtOnce = Math.max(out.maxLotsAtOnce, busy);
@@ -884,8 +942,8 @@ final class TraceReplay {
 
         private void lotEnded(TraceEvent e) {
             Lot lot = lots.get(e.shipment());
-            assertTrue(lot != null && Double.isNaN(lot.endedAt), () -> "lab: lot " + e.shipment() + " ended at day " + now
-                    + " without being in test");
+            assertTrue(lot != null && Double.isNaN(lot.endedAt),
+                    () -> "lab: lot " + e.shipment() + " ended at day " + now + " without being in test");
             boolean failed = e.other() == 1;
             double least = sc.labBaseDays().min() + sc.labDaysPerUnit().min() * lot.units;
             assertTrue(now - lot.started >= least - TIME_EPS, () -> "lab: lot tested in " + (now - lot.started)
@@ -993,8 +1051,8 @@ final class TraceReplay {
             assertTrue(produced >= Math.floor(expected) - 1, "production: " + produced + " produced, "
                     + expected + " expected in the production days of the horizon");
             double ratio = sc.domesticRatio();
-            assertEquals(ratio * quotaMovedTotal, sys.domesticBought(), 1e-9 * Math.max(1, ratio * quotaMovedTotal), () ->
-                    "quota: domestic chips bought");
+            double bought = ratio * quotaMovedTotal;
+            assertEquals(bought, sys.domesticBought(), 1e-9 * Math.max(1, bought), "quota: domestic chips bought");
             out.allocated = allocated.clone();
             out.allocatedByDay = byDay;
             out.delivered = delivered.clone();

@@ -156,6 +156,32 @@ class TraceReplayTest {
         caught("lab", "wait for a line", () -> TraceReplay.check(rich().labLines(3).build(), r));
     }
 
+    /** Swaps the first two moves out of {@code stage} made at one instant, one after the other. */
+    private static List<TraceEvent> swapFirstTwoMovesOutOf(List<TraceEvent> trace, Stage stage) {
+        List<TraceEvent> t = new ArrayList<>(trace);
+        for (int i = 0; i + 1 < t.size(); i++) {
+            TraceEvent a = t.get(i);
+            TraceEvent b = t.get(i + 1);
+            if (a.kind() == TraceEvent.Kind.MOVED && b.kind() == TraceEvent.Kind.MOVED && a.from() == stage
+                    && b.from() == stage && a.time() == b.time()) {
+                t.set(i, b);
+                t.set(i + 1, a);
+                return t;
+            }
+        }
+        throw new AssertionError("no two moves out of " + stage + " at one instant");
+    }
+
+    @Test
+    void shipmentsLeavingTheCapOrTheLabQueueOutOfTurnAreCaught() {
+        Scenario s = rich().build();
+        SupplyResult r = run(s);
+        caught("cap", "ahead of one that came before it", () -> TraceReplay.check(s,
+                withTrace(r, swapFirstTwoMovesOutOf(r.trace(), Stage.CAP))));
+        caught("lab", "ahead of one that came before it", () -> TraceReplay.check(s,
+                withTrace(r, swapFirstTwoMovesOutOf(r.trace(), Stage.LAB_QUEUE))));
+    }
+
     @Test
     void aUnitCreatedFromNothingIsCaught() {
         SupplyResult r = run(rich().build());
