@@ -153,7 +153,10 @@ final class NvidiaSupply {
         }
         while (inventory > 0 && firmsWaiting.size() > 0) {
             int f = firmsWaiting.pollFirst();
-            take(f, inventory);
+            // FCFS is per purchase order across firms: serve the head order only, then look again at whose comes
+            // first. PRIORITY serves the firm: its whole line.
+            take(f, policy == AllocationPolicy.FCFS ? Math.min(inventory, shipments.units(waiting[f].peek()))
+                    : inventory);
             if (!waiting[f].isEmpty()) {
                 firmsWaiting.insert(f, key(f));
             }
