@@ -78,13 +78,12 @@ public final class DoubleFifo {
         size = 0;
     }
 
+    /** Doubles a full ring: its elements run from {@code head} to the end, then from 0 to {@code head}. */
     private void grow() {
         double[] bigger = new double[ring.length * 2];
         int tail = ring.length - head;
-        System.arraycopy(ring, head, bigger, 0, Math.min(size, tail));
-        if (size > tail) {
-            System.arraycopy(ring, 0, bigger, tail, size - tail);
-        }
+        System.arraycopy(ring, head, bigger, 0, tail);
+        System.arraycopy(ring, 0, bigger, tail, head);
         ring = bigger;
         mask = ring.length - 1;
         head = 0;

@@ -179,10 +179,11 @@ public final class HeapEventList implements EventList {
         ids = Arrays.copyOf(ids, n);
     }
 
+    /**
+     * Grows the id index to hold {@code id}, which is at least its length. A negative id never gets here: the index
+     * check in {@link #insert} refuses it with an {@link ArrayIndexOutOfBoundsException} before anything changes.
+     */
     private void growIds(int id) {
-        if (id < 0) {
-            throw new IllegalArgumentException("event id must be non-negative, was " + id);
-        }
         int old = positionOf.length;
         positionOf = Arrays.copyOf(positionOf, Math.max(old * 2, id + 1));
         Arrays.fill(positionOf, old, positionOf.length, ABSENT);

@@ -314,7 +314,8 @@ public final class LadderEventList implements EventList {
         topStart = count < SMALLEST_RUNG ? Double.POSITIVE_INFINITY : Math.nextUp(max);
         rungStart = min;
         double span = max - min;
-        if (count < SMALLEST_RUNG || !(span > 0) || Double.isInfinite(count / span)) {
+        // Equal times (span 0) give an infinite count / span, as does a span too small for count buckets.
+        if (count < SMALLEST_RUNG || Double.isInfinite(count / span)) {
             buckets = 0;
             current = 0;
             inverseWidth = 0;
@@ -377,9 +378,8 @@ public final class LadderEventList implements EventList {
                 freeNodes = n;
                 n = next;
             }
-            rung[2 * b] = NIL;
         }
-        spreadTop();
+        spreadTop(); // empties every bucket of the old rung
     }
 
     /**
@@ -398,8 +398,7 @@ public final class LadderEventList implements EventList {
             }
         }
         bottomCount = 0;
-        spreadTop();
-        settle();
+        settle(); // the bottom is empty and a plain heap has no buckets, so this spreads the top
     }
 
     private void topAppend(double time, long key, long sid) {
@@ -607,10 +606,26 @@ public final class LadderEventList implements EventList {
         h[a + 1] = sid;
     }
 
+    /** For tests: the buckets of the current rung; 0 while the list is a plain heap. */
+    int bucketCount() {
+        return buckets;
+    }
+
+    /** For tests: the events in the bottom heap, stale ones included. */
+    int bottomSize() {
+        return bottomCount;
+    }
+
+    /** For tests: the removed events whose entries are still in some tier. */
+    int staleEntries() {
+        return stale;
+    }
+
+    /**
+     * Grows the id index to hold {@code id}, which is at least its length. A negative id never gets here: the index
+     * check in {@link #insert} refuses it with an {@link ArrayIndexOutOfBoundsException} before anything changes.
+     */
     private void growIds(int id) {
-        if (id < 0) {
-            throw new IllegalArgumentException("event id must be non-negative, was " + id);
-        }
         int old = seqOf.length;
         seqOf = Arrays.copyOf(seqOf, Math.max(old * 2, id + 1));
         Arrays.fill(seqOf, old, seqOf.length, ABSENT);

@@ -9,6 +9,10 @@ import java.util.Arrays;
  * a {@code long} handle (a slot id and a generation) that {@link #cancel(long)} uses to remove the event in O(log n);
  * a stale handle is recognised and refused. Slots are recycled, so a long run in steady state allocates nothing.
  *
+ * <p>Every run terminates or fails: when more than {@link #stallLimit()} events in a row (10,000,000 unless
+ * {@link #setStallLimit(long) set}) execute at one instant, the clock is making no progress and the run throws a
+ * {@link StalledClockException} naming the instant and the class that owns the last event's handler.
+ *
  * <p>Not thread-safe: one simulator belongs to one replication on one thread.
  *
  * <pre>{@code
@@ -20,6 +24,9 @@ import java.util.Arrays;
  */
 public final class Simulator {
 
+    /** The default {@link #stallLimit()}: far more events at one instant than any model here runs legitimately. */
+    public static final long DEFAULT_STALL_LIMIT = 10_000_000L;
+
     private final EventList events;
     private EventHandler[] handlers;
     private int[] args;
@@ -30,6 +37,10 @@ public final class Simulator {
     private double now;
     private long executed;
     private boolean stopRequested;
+    private long stallLimit = DEFAULT_STALL_LIMIT;
+    /** The instant of the last event executed, and how many events in a row have executed at it. */
+    private double runInstant;
+    private long runLength;
 
     /**
      * A simulator at time 0 on the default {@link LadderEventList}: a heap while few events are pending, a ladder
@@ -64,6 +75,26 @@ public final class Simulator {
     /** @return the number of events executed so far */
     public long eventsExecuted() {
         return executed;
+    }
+
+    /** @return how many events in a row may execute at one instant before a run throws {@link StalledClockException} */
+    public long stallLimit() {
+        return stallLimit;
+    }
+
+    /**
+     * Sets how many events in a row may execute at one instant; one more makes the run throw a
+     * {@link StalledClockException} after that event. The count is of consecutive events at the same time, across
+     * runs; it starts again at every later instant.
+     *
+     * @param limit at least 1 ({@link #DEFAULT_STALL_LIMIT} by default; {@link Long#MAX_VALUE} never stops a run)
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
+    public void setStallLimit(long limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("stall limit must be at least 1 event at one instant, was " + limit);
+        }
+        stallLimit = limit;
     }
 
     /** @return the number of events scheduled and not yet executed or cancelled */
@@ -180,6 +211,7 @@ public final class Simulator {
      * Runs until no events remain or {@link #stop()} is called.
      *
      * @return the number of events executed by this call
+     * @throws StalledClockException if more than {@link #stallLimit()} events in a row execute at one instant
      */
     public long run() {
         return runUntil(Double.POSITIVE_INFINITY);
@@ -191,6 +223,7 @@ public final class Simulator {
      * @param endTime days, not before {@link #now()}; {@code +Infinity} runs until no events remain
      * @return the number of events executed by this call
      * @throws IllegalArgumentException if {@code endTime} is NaN or in the past
+     * @throws StalledClockException if more than {@link #stallLimit()} events in a row execute at one instant
      */
     public long runUntil(double endTime) {
         if (Double.isNaN(endTime) || endTime < now) {
@@ -207,6 +240,7 @@ public final class Simulator {
      * @param endTime days, finite and not before {@link #now()}
      * @return the number of events executed by this call
      * @throws IllegalArgumentException if {@code endTime} is NaN, infinite or in the past
+     * @throws StalledClockException if more than {@link #stallLimit()} events in a row execute at one instant
      */
     public long runBefore(double endTime) {
         if (Double.isNaN(endTime) || Double.isInfinite(endTime) || endTime < now) {
@@ -238,6 +272,7 @@ public final class Simulator {
      *
      * @param condition checked after every event
      * @return the number of events executed by this call
+     * @throws StalledClockException if more than {@link #stallLimit()} events in a row execute at one instant
      */
     public long runUntil(StopCondition condition) {
         stopRequested = false;
@@ -257,8 +292,23 @@ public final class Simulator {
         EventHandler handler = handlers[slot];
         int arg = args[slot];
         release(slot);
+        // The stall guard: a compare and an increment per event, nothing allocated until it fires.
+        long length = 1;
+        if (t == runInstant) {
+            length = runLength + 1;
+        } else {
+            runInstant = t;
+        }
+        runLength = length;
         now = t;
         executed++;
         handler.handle(arg);
+        if (length > stallLimit) {
+            throw stalled(t, handler);
+        }
+    }
+
+    private StalledClockException stalled(double t, EventHandler handler) {
+        return new StalledClockException(t, handler.getClass().getName(), stallLimit);
     }
 }

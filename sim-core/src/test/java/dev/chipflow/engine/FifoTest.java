@@ -1,6 +1,7 @@
 package dev.chipflow.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,13 @@ class FifoTest {
         assertThrows(IndexOutOfBoundsException.class, () -> ints.get(-1));
 
         DoubleFifo doubles = new DoubleFifo(0);
+        assertTrue(doubles.isEmpty());
+        assertEquals("[]", doubles.toString());
+        doubles.add(1.5);
+        doubles.add(-3.0);
+        assertFalse(doubles.isEmpty());
+        assertEquals("[1.5, -3.0]", doubles.toString());
+        doubles.clear();
         assertThrows(NoSuchElementException.class, doubles::poll);
         doubles.add(2.5);
         assertEquals(2.5, doubles.poll());

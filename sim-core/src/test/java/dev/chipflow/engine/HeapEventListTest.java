@@ -35,6 +35,16 @@ class HeapEventListTest {
     }
 
     @Test
+    void tiesPollInInsertionOrder() {
+        // Six events at day 1: the root and its four children tie; each poll must take the earliest inserted.
+        HeapEventList list = new HeapEventList();
+        for (int id = 10; id < 16; id++) {
+            list.insert(id, 1.0);
+        }
+        assertEquals(List.of(10, 11, 12, 13, 14, 15), drain(list));
+    }
+
+    @Test
     void removeReportsWhetherTheIdWasPending() {
         HeapEventList list = new HeapEventList();
         list.insert(3, 1.0);
