@@ -2,6 +2,7 @@ package dev.chipflow.supply;
 
 import dev.chipflow.engine.EventHandler;
 import dev.chipflow.engine.Simulator;
+import dev.chipflow.engine.StalledClockException;
 import dev.chipflow.experiment.Replication;
 import dev.chipflow.random.Bernoulli;
 import dev.chipflow.random.Distribution;
@@ -129,11 +130,26 @@ public final class SupplyModel {
      * @param streams  the replication's random streams
      * @param trace    whether to keep every movement in {@link SupplyResult#trace()}
      * @return what came out
+     * @throws StalledRunException if the clock stops moving (a bug, never a scenario's outcome): every run ends
      */
     public static SupplyResult run(Scenario scenario, RandomStreams streams, boolean trace) {
+        return run(scenario, streams, trace, Simulator.DEFAULT_STALL_LIMIT);
+    }
+
+    /**
+     * Runs one replication with a given stall limit.
+     *
+     * @throws StalledRunException if more than {@code stallLimit} events in a row run at one instant
+     */
+    static SupplyResult run(Scenario scenario, RandomStreams streams, boolean trace, long stallLimit) {
         SupplyModel m = new SupplyModel(scenario, streams, trace);
-        // The horizon is half-open: an event at its end instant belongs to the next day, outside the run.
-        m.sim.runBefore(scenario.horizonDays());
+        m.sim.setStallLimit(stallLimit);
+        try {
+            // The horizon is half-open: an event at its end instant belongs to the next day, outside the run.
+            m.sim.runBefore(scenario.horizonDays());
+        } catch (StalledClockException e) {
+            throw new StalledRunException(e, StalledRunException.stageOf(e.owner()));
+        }
         return m.result();
     }
 
