@@ -100,16 +100,11 @@ final class CapLedger implements StageInput {
     private void release() {
         double now = sim.now();
         while (!line.isEmpty()) {
-            int s = line.peek();
             double room = headroom() + TOLERANCE;
-            if (shipments.units(s) > room) {
-                if (!split || room < 1) {
-                    break;
-                }
-                s = shipments.split(s, (int) Math.floor(room));
-            } else {
-                line.poll();
+            if (shipments.units(line.peek()) > room && (!split || room < 1)) {
+                break;
             }
+            int s = shipments.takeFromHead(line, (long) Math.min(Math.floor(room), Integer.MAX_VALUE));
             int u = shipments.units(s);
             chinaCumulative += u;
             chinaWindow += u;

@@ -94,17 +94,10 @@ final class ChinaApproval {
         IntFifo open = openApprovals[f];
         while (!line.isEmpty() && !open.isEmpty()) {
             int a = open.peek();
-            int s = line.peek();
-            long u = shipments.units(s);
-            if (u <= remaining[a]) {
-                line.poll();
-                remaining[a] -= u;
-                approve(s, a);
-            } else {
-                // Exact to the unit: the approved part goes on, the rest keeps its place at the head of the line.
-                approve(shipments.split(s, (int) remaining[a]), a);
-                remaining[a] = 0;
-            }
+            // Exact to the unit: a shipment larger than the approval's room is split; the rest keeps its place.
+            int s = shipments.takeFromHead(line, remaining[a]);
+            remaining[a] -= shipments.units(s);
+            approve(s, a);
             if (remaining[a] == 0) {
                 open.poll();
             }

@@ -68,13 +68,7 @@ final class Conversion {
         long allowed = (long) Math.floor(exact + exact * 1e-12);
         int count = 0;
         while (!line.isEmpty() && convertingUnits[f] < allowed) {
-            int next = line.peek();
-            long room = allowed - convertingUnits[f];
-            if (shipments.units(next) > room) {
-                next = shipments.split(next, (int) room);
-            } else {
-                line.poll();
-            }
+            int next = shipments.takeFromHead(line, allowed - convertingUnits[f]);
             convertingUnits[f] += shipments.units(next);
             converting[f].add(next);
             count++;

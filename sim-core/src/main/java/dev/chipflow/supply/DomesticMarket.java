@@ -58,20 +58,14 @@ final class DomesticMarket {
 
     private void serve() {
         while (!line.isEmpty()) {
-            int s = line.peek();
-            int u = shipments.units(s);
             // Exact to the unit: the head of the line buys what the stock allows; the relative tolerance keeps sums
             // of daily output from missing an exact need by rounding.
-            long affordable = ratio == 0 ? u : (long) Math.floor(stock / ratio * (1 + 1e-12));
+            long affordable = ratio == 0 ? Long.MAX_VALUE : (long) Math.floor(stock / ratio * (1 + 1e-12));
             if (affordable <= 0) {
                 return;
             }
-            if (affordable < u) {
-                s = shipments.split(s, (int) affordable);
-                u = (int) affordable;
-            } else {
-                line.poll();
-            }
+            int s = shipments.takeFromHead(line, affordable);
+            int u = shipments.units(s);
             double need = ratio * u;
             stock = Math.max(0, stock - need);
             bought[shipments.firm(s)] += need;

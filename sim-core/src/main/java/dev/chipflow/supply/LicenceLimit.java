@@ -47,12 +47,7 @@ final class LicenceLimit {
             if (room <= 0) {
                 return;
             }
-            int s = line.peek();
-            if (shipments.units(s) > room) {
-                s = shipments.split(s, (int) room);
-            } else {
-                line.poll();
-            }
+            int s = shipments.takeFromHead(line, room);
             int u = shipments.units(s);
             reserved[f] += u;
             reservedTotal += u;

@@ -190,12 +190,7 @@ final class NvidiaSupply {
         IntFifo line = waiting[f];
         long left = max;
         while (left > 0 && !line.isEmpty()) {
-            int s = line.peek();
-            if (shipments.units(s) > left) {
-                s = shipments.split(s, (int) left);
-            } else {
-                line.poll();
-            }
+            int s = shipments.takeFromHead(line, left);
             int u = shipments.units(s);
             left -= u;
             inventory -= u;

@@ -1,5 +1,6 @@
 package dev.chipflow.supply;
 
+import dev.chipflow.engine.IntFifo;
 import dev.chipflow.engine.Simulator;
 import java.util.Arrays;
 
@@ -148,6 +149,19 @@ final class Shipments {
         link[t] = FREE;
         trace.record(sim.now(), TraceEvent.Kind.SPLIT, s, firm[s], part, Stage.of(stage[s]), Stage.of(stage[s]), t);
         return t;
+    }
+
+    /**
+     * Takes up to {@code max} units from the head of a line, exact to the unit: the head shipment itself if it fits
+     * (removed from the line), else a part of it split off (the rest keeps its place at the head).
+     *
+     * @param line a non-empty line of shipments
+     * @param max  at least 1
+     * @return the shipment taken
+     */
+    int takeFromHead(IntFifo line, long max) {
+        int s = line.peek();
+        return units[s] > max ? split(s, (int) max) : line.poll();
     }
 
     /** Books a delivered shipment's attribution and frees its number. */

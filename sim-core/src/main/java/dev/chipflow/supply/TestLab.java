@@ -76,12 +76,7 @@ final class TestLab implements StageInput {
             int tail = FREE;
             long lot = 0;
             while (lot < lotUnits && !line.isEmpty()) {
-                int s = line.peek();
-                if (shipments.units(s) > lotUnits - lot) {
-                    s = shipments.split(s, (int) (lotUnits - lot));
-                } else {
-                    line.poll();
-                }
+                int s = shipments.takeFromHead(line, lotUnits - lot);
                 waits.add(now - shipments.enteredAt(s));
                 shipments.move(s, Stage.LAB_TEST);
                 shipments.setLink(s, FREE);
