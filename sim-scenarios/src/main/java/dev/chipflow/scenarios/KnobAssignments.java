@@ -64,7 +64,9 @@ public final class KnobAssignments {
                 s = b.build();
             } catch (InvalidKnobException e) {
                 KnobAssignment culprit = last.get(e.knob());
-                throw culprit != null ? located(culprit, e) : blameSetKnob(base, wide, e);
+                // Quote the value as the user wrote it (1e308, not 1.0E308).
+                throw culprit != null ? located(culprit, new InvalidKnobException(e.knob(), culprit.value().trim(),
+                        e.allowed())) : blameSetKnob(base, wide, e);
             }
         }
         perFirm.sort(Comparator.comparingInt(a -> a.knob().endsWith(".orders") ? 0 : 1));

@@ -140,4 +140,33 @@ class BadInputCliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("By 2026-12-31 (end of the run): 0 units"), "cap 0 from --set wins: " + r.out());
     }
+    /**
+     * Knob values the model refuses, each named on the knob the user set, with the value as written and what is
+     * allowed; nothing runs and no --out directory is made.
+     */
+    @ParameterizedTest(name = "--set {0}")
+    @ValueSource(strings = {
+        "cap.ratio=Infinity|knob 'cap.ratio' = 'Infinity'|plain decimal",
+        "cap.ratio=NaN|knob 'cap.ratio' = 'NaN'|plain decimal",
+        "cap.ratio=1e308|knob 'cap.ratio' = '1e308'|[0, 10]",
+        "firm.Baidu.orders=2027-02-01:8000|knob 'firm.Baidu.orders'|horizon.end = 2026-12-31",
+        "firm.bytedance.orders=2026-02-01:8000|'bytedance'|ignoring case",
+        "horizon.end=2026-01-10|knob 'horizon.end' = '2026-01-10'|firm.ByteDance.orders"})
+    void aValueTheModelRefusesIsOneLineOnTheKnobSet(String spec) throws IOException {
+        String[] p = spec.split("\\|");
+        Path out = tmp.resolve("out");
+        String line = refused("run", "orders-placed", "-r", "2", "-t", "1", "--set", p[0], "--out", out.toString());
+        assertTrue(line.contains(p[1]) && line.contains(p[2]), line);
+        assertFalse(Files.exists(out), "no output directory");
+    }
+
+    @Test
+    void aValueCutShortInAFileIsRefused() throws IOException {
+        Path file = Files.writeString(tmp.resolve("cut.scenario"), "base = orders-placed\ncap.ratio = 0.\n");
+        Path out = tmp.resolve("out");
+        String line = refused("run", "--file", file.toString(), "-r", "2", "-t", "1", "--out", out.toString());
+        assertTrue(line.contains("cut.scenario") && line.contains("cap.ratio") && line.contains("'0.'")
+                && line.contains("plain decimal"), line);
+        assertFalse(Files.exists(out), "no output directory");
+    }
 }
