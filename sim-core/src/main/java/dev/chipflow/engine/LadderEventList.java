@@ -114,7 +114,7 @@ public final class LadderEventList implements EventList {
         Arrays.fill(seqOf, ABSENT);
         nodes = new long[NODE * capacity];
         rung = new int[2 * (capacity + 1)];
-        emptyBuckets(capacity + 1);
+        emptyBuckets(0, capacity + 1);
         bottom = new long[2 * (Math.min(capacity, 1024) + OFFSET)];
         top = new long[2 * capacity];
     }
@@ -220,7 +220,8 @@ public final class LadderEventList implements EventList {
 
     /** Empties every tier and forgets the rung; ids must already be ABSENT. */
     private void reset() {
-        emptyBuckets(buckets);
+        // The rung's buckets are not cleared here: the next spread clears the buckets it uses (a drain is frequent,
+        // a spread is paid for by the events it spreads).
         buckets = 0;
         current = 0;
         inverseWidth = 0;
@@ -310,7 +311,6 @@ public final class LadderEventList implements EventList {
         topCount = 0;
         topMin = Double.POSITIVE_INFINITY;
         topMax = Double.NEGATIVE_INFINITY;
-        emptyBuckets(buckets);
         topStart = count < SMALLEST_RUNG ? Double.POSITIVE_INFINITY : Math.nextUp(max);
         rungStart = min;
         double span = max - min;
@@ -331,8 +331,9 @@ public final class LadderEventList implements EventList {
         }
         if (rung.length < 2 * count) {
             rung = new int[Math.max(2 * count, 2 * rung.length)];
-            emptyBuckets(rung.length / 2);
+            emptyBuckets(0, rung.length / 2);
         }
+        emptyBuckets(0, count);
         buckets = count;
         current = -1;
         inverseWidth = count / span;
@@ -350,8 +351,8 @@ public final class LadderEventList implements EventList {
         }
     }
 
-    private void emptyBuckets(int count) {
-        for (int b = 0; b < count; b++) {
+    private void emptyBuckets(int from, int count) {
+        for (int b = from; b < count; b++) {
             rung[2 * b] = NIL;
             rung[2 * b + 1] = 0;
         }

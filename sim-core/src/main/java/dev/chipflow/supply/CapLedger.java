@@ -75,10 +75,15 @@ final class CapLedger implements StageInput {
 
     /** @return {@code ratio x US - China} over the window ending now; infinite with no cap */
     double headroom() {
+        return headroomAt(sim.now());
+    }
+
+    /** @return {@code ratio x US - China} over the window ending at {@code t}, not before now; infinite with no cap */
+    double headroomAt(double t) {
         if (ratio == Double.POSITIVE_INFINITY) {
             return Double.POSITIVE_INFINITY;
         }
-        expire(sim.now());
+        expire(t);
         return ratio * usWindow - chinaWindow;
     }
 
@@ -138,15 +143,15 @@ final class CapLedger implements StageInput {
         }
     }
 
-    /** @return US end-user units in the window ending now */
-    long usWindow() {
-        expire(sim.now());
+    /** @return US end-user units in the window ending at {@code t}, not before now */
+    long usWindowAt(double t) {
+        expire(t);
         return usWindow;
     }
 
-    /** @return China releases in the window ending now */
-    long chinaWindow() {
-        expire(sim.now());
+    /** @return China releases in the window ending at {@code t}, not before now */
+    long chinaWindowAt(double t) {
+        expire(t);
         return chinaWindow;
     }
 

@@ -1,6 +1,5 @@
 package dev.chipflow.supply;
 
-import dev.chipflow.engine.EventHandler;
 import dev.chipflow.engine.Simulator;
 import dev.chipflow.engine.StalledClockException;
 import dev.chipflow.experiment.Replication;
@@ -61,18 +60,12 @@ public final class SupplyModel {
     private final DomesticMarket domestic;
     private final int days;
     private final DailySeries series;
-    private final EventHandler sample = this::sample;
 
     private SupplyModel(Scenario scenario, RandomStreams streams, boolean traceOn) {
         this.scenario = scenario;
         this.trace = traceOn ? Trace.recording() : Trace.OFF;
         int firms = scenario.firms().size();
         days = (int) scenario.horizonDays();
-        // The end of day d is sampled at the last representable instant before midnight, so it comes before every
-        // event of the next day whatever the order of scheduling; one pending sample at a time.
-        if (days > 0) {
-            sim.scheduleAt(Math.nextDown(1.0), sample, 0);
-        }
         series = new DailySeries(days, new double[firms][days], new double[days], new double[days],
                 new double[days], new double[days], new double[days], new double[days], new double[days],
                 new double[days]);
@@ -145,7 +138,13 @@ public final class SupplyModel {
         SupplyModel m = new SupplyModel(scenario, streams, trace);
         m.sim.setStallLimit(stallLimit);
         try {
-            // The horizon is half-open: an event at its end instant belongs to the next day, outside the run.
+            // Day by day: every event before midnight runs, then the end of the day is sampled, without an event of
+            // its own (a third of the events of a small run were samples). The horizon is half-open: an event at its
+            // end instant belongs to the next day, outside the run.
+            for (int d = 0; d < m.days; d++) {
+                m.sim.runBefore(d + 1.0);
+                m.sample(d);
+            }
             m.sim.runBefore(scenario.horizonDays());
         } catch (StalledClockException e) {
             throw new StalledRunException(e, StalledRunException.stageOf(e.owner()));
@@ -167,21 +166,20 @@ public final class SupplyModel {
         return List.copyOf(names);
     }
 
+    /** Samples the end of day {@code d}: the last representable instant before midnight. */
     private void sample(int d) {
+        double t = Math.nextDown(d + 1.0);
         for (int f = 0; f < series.deliveredByFirm().length; f++) {
             series.deliveredByFirm()[f][d] = deliveries.delivered(f);
         }
-        series.capHeadroom()[d] = cap.headroom();
+        series.capHeadroom()[d] = cap.headroomAt(t);
         series.labQueue()[d] = lab.queued();
         series.labBusy()[d] = lab.busy();
         series.inventory()[d] = supply.inventory();
         series.chinaShipped()[d] = cap.chinaCumulative();
         series.usShipped()[d] = cap.usCumulative();
-        series.chinaInWindow()[d] = cap.chinaWindow();
-        series.usInWindow()[d] = cap.usWindow();
-        if (d + 1 < days) {
-            sim.scheduleAt(Math.nextDown(d + 2.0), sample, d + 1);
-        }
+        series.chinaInWindow()[d] = cap.chinaWindowAt(t);
+        series.usInWindow()[d] = cap.usWindowAt(t);
     }
 
     private SupplyResult result() {
@@ -220,7 +218,7 @@ public final class SupplyModel {
         double policyStart = Calendar.day(scenario.licencePolicyStart());
         double revenue = exportedUnits * scenario.priceUsd();
         SystemResult system = new SystemResult(supply.inventoryStart(), supply.produced(), supply.inventory(),
-                cap.usWindow(), cap.chinaWindow(), cap.headroom(),
+                cap.usWindowAt(now), cap.chinaWindowAt(now), cap.headroom(),
                 now > policyStart ? cap.bindingDays(now) / (now - policyStart) : 0,
                 lab.meanQueue(now), lab.meanWait(), lab.meanBusy(now),
                 lab.lines() == Integer.MAX_VALUE ? Double.NaN : lab.meanBusy(now) / lab.lines(),
