@@ -64,10 +64,8 @@ final class Border implements StageInput {
     private void atCustoms(int s) {
         shipments.move(s, Stage.CUSTOMS);
         double start = open(sim.now());
-        double done = open(start + clearanceDays.sample());
-        if (done < Double.POSITIVE_INFINITY) {
-            sim.scheduleAt(done, cleared, s);
-        }
+        // Block ends are dates, so every clearance ends at a finite instant (past the horizon, it never happens).
+        sim.scheduleAt(open(start + clearanceDays.sample()), cleared, s);
     }
 
     /** @return the first instant at or after {@code t} outside every block */

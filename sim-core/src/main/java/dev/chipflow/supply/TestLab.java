@@ -118,8 +118,7 @@ final class TestLab implements StageInput {
             }
             s = after;
         }
-        queueLength.update(sim.now(), line.size());
-        busyLines.update(sim.now(), busy);
+        // A line is free now, so startTests runs at this same instant and records the queue and the busy lines.
         requestStart();
     }
 

@@ -172,4 +172,20 @@ class CapRuleTest {
         assertEquals(List.of("21.0:40", "28.0:40"), releases(r));
         assertEquals(11.0 / 17.0, r.system().capBindingShare(), 1e-12);
     }
+
+    /**
+     * The tolerance: a release within 1e-6 of ratio x US fits. Ratio 0.999999, 1 US unit a week from day 7: at day 7
+     * ratio x US = 0.999999 and 0 + 1 <= 0.999999 + 1e-6 = 1 (exactly 1.0 in double), so one unit leaves at day 7.
+     * With cap.split on, it is split off a 5-unit shipment; with it off, a 1-unit shipment leaves whole. (Without the
+     * tolerance, or treating room 1 as "less than one unit", nothing would leave before day 21, when
+     * 0.999999 x 3 - 1 = 1.999997.)
+     */
+    @Test
+    void aReleaseWithinTheToleranceFits() {
+        Scenario.Builder b = base().capRatio(0.999999).usUnitsPerWeek(1).capRollingDays(0);
+        SupplyResult split = Hand.run(b.capSplit(true).firms(List.of(firm("A", 0, 0, 5))).build());
+        assertEquals("7.0:1", releases(split).get(0));
+        SupplyResult whole = Hand.run(b.capSplit(false).shipmentUnits(1).firms(List.of(firm("A", 0, 0, 2))).build());
+        assertEquals("7.0:1", releases(whole).get(0));
+    }
 }

@@ -137,4 +137,17 @@ class LeadTimeAndAttributionTest {
         assertEquals(0, f.unheldUnits(), f.name());
         assertEquals(stage, f.bindingStage(), f.name());
     }
+
+    /**
+     * A tie: 10 units ordered on day 0 wait 3 days in conversion ([0, 3)) and 3 days in transit ([3, 6)), nothing
+     * else (no lab): the two longest waits are equal, and the earlier stage, conversion, keeps the 10 units.
+     */
+    @Test
+    void onATieTheEarlierStageKeepsTheUnits() {
+        Scenario s = base().labRequired(false).conversionDays(fixed(3)).transitDays(fixed(3))
+                .firms(List.of(firm("A", 0, 0, 10))).build();
+        SupplyResult r = Hand.run(s);
+        assertEquals(List.of("6.0:10"), timesAndUnits(moves(r, Stage.CUSTOMS, Stage.DELIVERED)));
+        assertAttributed(r.firm("A"), Stage.CONVERSION, 10);
+    }
 }

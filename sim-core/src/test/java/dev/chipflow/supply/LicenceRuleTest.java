@@ -143,4 +143,18 @@ class LicenceRuleTest {
         assertEquals(2_000, r.firm("F").unitsAtEnd()[Stage.LICENCE.ordinal()]);
         assertEquals(0, r.deliveredTotal());
     }
+
+    /**
+     * Probability 0 with an instant review (0 days): the one review on day 1 refuses and the licence is never looked
+     * at again, so the run ends normally (a refusal resubmitted 0 days later would review again at the same instant
+     * without end). Nothing is granted; the 2,000 units wait in LICENCE to the end.
+     */
+    @Test
+    void probabilityZeroWithAnInstantReviewEnds() {
+        Scenario s = frictionless().inventoryUnits(100_000).licenceApprovalProbability(0)
+                .firms(List.of(firm("F", 0, "2026-01-02", 2_000))).build();
+        SupplyResult r = run(s);
+        assertEquals(Map.of(), grants(r));
+        assertEquals(2_000, r.firm("F").unitsAtEnd()[Stage.LICENCE.ordinal()]);
+    }
 }

@@ -155,4 +155,43 @@ class RollingCapWindowTest {
         }
         return sum;
     }
+
+    /**
+     * The windows are counted even with no cap (ratio infinite), R = 6: firm A's 10 units are released at day 0 and
+     * count in (t - 6, t] until day 6; US shipments of 10 at days 7, 14, ..., 84 (12 of them, the next would be at 91)
+     * each count until 6 days later. End of day d is the instant just before d + 1.
+     * <pre>
+     * China in window: end of day 5 (before 6) 10; end of day 6 (before 7) 0
+     * US in window:    end of day 6 0; end of day 7 10 (US@7); end of day 12 10; end of day 13 (US@7 left at 13) 0;
+     *                  end of day 89 10 (US@84); at the horizon 90, US@84 leaves: 0
+     * </pre>
+     */
+    @Test
+    void windowsAreCountedWithoutACapAndAtTheHorizon() {
+        Scenario s = base().usUnitsPerWeek(10).capRollingDays(6).firms(List.of(firm("A", 0, 0, 10))).build();
+        SupplyResult r = Hand.run(s);
+        double[] china = r.series().chinaInWindow();
+        double[] us = r.series().usInWindow();
+        assertEquals(10, china[5]);
+        assertEquals(0, china[6]);
+        assertEquals(0, us[6]);
+        assertEquals(10, us[7]);
+        assertEquals(10, us[12]);
+        assertEquals(0, us[13]);
+        assertEquals(10, us[89]);
+        assertEquals(120, r.series().usShipped()[89]);
+        assertEquals(12, Hand.kind(r, TraceEvent.Kind.US_SHIPPED).size());
+        assertEquals(0, r.system().usShipped());
+        assertEquals(0, r.system().chinaShipped());
+    }
+
+    /** cap.usUnitsPerWeek = 0: no US shipment is ever recorded (not one of 0 units a week). */
+    @Test
+    void noUsShipmentsWhenThereAreNone() {
+        Scenario s = base().capRatio(1).usUnitsPerWeek(0).capRollingDays(6).firms(List.of(firm("A", 0, 0, 10)))
+                .build();
+        SupplyResult r = Hand.run(s);
+        assertEquals(List.of(), Hand.kind(r, TraceEvent.Kind.US_SHIPPED));
+        assertEquals(List.of(), releases(r));
+    }
 }

@@ -103,4 +103,56 @@ class TestLabRuleTest {
         assertEquals(80, r.deliveredTotal());
         TraceReplay.check(s, r);
     }
+
+    /**
+     * The lab's statistics (SystemResult.labMeanQueue, labMeanBusyLines, labUtilisation, labMeanWaitDays; DailySeries
+     * labQueue, labBusy). Two lines, lots of 20, shipments of 20, duration 2 + 0.25 x 20 = 7 days; firm A orders 40
+     * on day 0 (shipments S1, S2) and 20 on day 1 (S3). Horizon 90 days.
+     * <pre>
+     * day 0: S1 and S2 start on the two lines, both end at 7; queue 0, busy 2
+     * day 1: S3 arrives, both lines busy: it waits; queue 1
+     * day 7: both lots pass; S3 starts, ends at 14; queue 0, busy 1
+     * day 14: S3 passes; busy 0
+     * </pre>
+     * Queue: 1 over [1, 7) = 6 shipment-days, mean 6 / 90. Busy lines: 2 x 7 + 1 x 7 = 21 line-days, mean 21 / 90;
+     * utilisation 21 / 90 / 2 lines = 21 / 180. Waits: S1 0, S2 0, S3 6: mean 2. End-of-day samples (day d sampled
+     * just before d + 1): queue 0 on day 0, 1 on days 1..6, 0 from day 7; busy 2 on days 0..6, 1 on days 7..13, 0 from
+     * day 14.
+     */
+    @Test
+    void queueAndBusyLinesAreTimeAveragedAndSampledDaily() {
+        Scenario s = base().shipmentUnits(20).labLotUnits(20).labLines(2).labBaseDays(fixed(2))
+                .labDaysPerUnit(fixed(0.25)).firms(List.of(firm("A", 0, 0, 40, 1, 20))).build();
+        SupplyResult r = Hand.run(s);
+        assertEquals(List.of("0.0:20", "0.0:20", "7.0:20"), timesAndUnits(kind(r, TraceEvent.Kind.LOT_STARTED)));
+        assertEquals(6.0 / 90, r.system().labMeanQueue(), 1e-12);
+        assertEquals(21.0 / 90, r.system().labMeanBusyLines(), 1e-12);
+        assertEquals(21.0 / 180, r.system().labUtilisation(), 1e-12);
+        assertEquals(2, r.system().labMeanWaitDays(), 1e-12);
+        double[] queue = r.series().labQueue();
+        double[] busy = r.series().labBusy();
+        assertEquals(0, queue[0]);
+        assertEquals(1, queue[1]);
+        assertEquals(1, queue[6]);
+        assertEquals(0, queue[7]);
+        assertEquals(2, busy[0]);
+        assertEquals(2, busy[6]);
+        assertEquals(1, busy[7]);
+        assertEquals(1, busy[13]);
+        assertEquals(0, busy[14]);
+        TraceReplay.check(s, r);
+    }
+
+    /**
+     * Unlimited lines ({@link Hand#base()}): there is no utilisation to report (NaN), though lines are busy. One lot of
+     * 10 units, duration 2 + 0.25 x 10 = 4.5 days: mean busy lines 4.5 / 90 = 0.05.
+     */
+    @Test
+    void unlimitedLinesHaveNoUtilisation() {
+        Scenario s = base().labBaseDays(fixed(2)).labDaysPerUnit(fixed(0.25))
+                .firms(List.of(firm("A", 0, 0, 10))).build();
+        SupplyResult r = Hand.run(s);
+        assertEquals(0.05, r.system().labMeanBusyLines(), 1e-12);
+        assertEquals(Double.NaN, r.system().labUtilisation());
+    }
 }
