@@ -51,7 +51,23 @@ class ScenarioValidationTest {
         "lab.baseDays|3651|mean at most 3650",
         "transit.days|3651|mean at most 3650",
         "customs.clearanceDays|3651|mean at most 3650",
-        "lab.daysPerUnit|1.5|mean at most 1"})
+        "lab.daysPerUnit|1.5|mean at most 1",
+        // Every other range and date check, just beyond its edge.
+        "domestic.outputPerYear|-1|[0, 10000000000]",
+        "domestic.initialStock|-1|[0, 10000000000]",
+        "supply.productionPerWeek|-1|[0, 1000000000]",
+        "licence.approvalProbability|1.5|[0, 1]",
+        "licence.totalCeiling|-1|[0, unlimited]",
+        "cap.rollingDays|3651|[0, 3650]",
+        "cap.usUnitsPerWeek|-1|[0, 1000000000]",
+        "shipment.units|10000001|[1, 10000000]",
+        "market.priceUsd|-1|[0, 10000000]",
+        "market.usTakeShare|1.5|[0, 1]",
+        "china.clearance|2025-12-31|2026-01-01",
+        "supply.productionStart|2036-01-01|2035-12-31",
+        "licence.policyStart|2025-12-31|2026-01-01",
+        "supply.halts|2025-12-01..2025-12-05|2026-01-01",
+        "customs.blocks|2026-03-01..2036-01-05|2035-12-31"})
     void badKnobNamesKnobValueAndRange(String knob, String value, String allowedHint) {
         InvalidKnobException e = assertThrows(InvalidKnobException.class,
                 () -> Knobs.set(Scenario.builder().build(), knob, value));
@@ -210,5 +226,18 @@ class ScenarioValidationTest {
         java.util.List<Approval> a = s.firms().get(s.firmIndex("ByteDance")).approvals();
         assertTrue(a.get(0).conditional());
         assertFalse(a.get(1).conditional());
+    }
+
+    /** A firm's quantities: one unit beyond MAX_UNITS (10^12) is refused; an approval dated before 2026-01-01 too. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "firm.ByteDance.orders|2026-02-01:1000000000001|[1, 1000000000000]",
+        "firm.ByteDance.approvals|2026-02-01:1000000000001:final|[1, 1000000000000]",
+        "firm.ByteDance.approvals|2025-12-31:1000:final|from 2026-01-01"})
+    void aFirmsQuantitiesAndDatesAreChecked(String knob, String value, String allowedHint) {
+        InvalidKnobException e = assertThrows(InvalidKnobException.class,
+                () -> Knobs.set(Scenario.builder().build(), knob, value));
+        assertEquals(knob, e.knob());
+        assertTrue(e.allowed().contains(allowedHint), e.getMessage());
     }
 }

@@ -38,6 +38,9 @@ class ValueTypesTest {
         // CONVERSION 5 and CAP 5 tie: the earlier, CONVERSION.
         assertEquals(Stage.CONVERSION, result("A", 0, attributed(Stage.CONVERSION.ordinal(), 5,
                 Stage.CAP.ordinal(), 5)).bindingStage());
+        // APPROVAL (the first stage, index 0) 9 beats CAP 3, a later and smaller attribution.
+        assertEquals(Stage.APPROVAL, result("A", 0, attributed(Stage.APPROVAL.ordinal(), 9,
+                Stage.CAP.ordinal(), 3)).bindingStage());
         // CAP 6 beats CONVERSION 5.
         assertEquals(Stage.CAP, result("A", 0, attributed(Stage.CONVERSION.ordinal(), 5,
                 Stage.CAP.ordinal(), 6)).bindingStage());
