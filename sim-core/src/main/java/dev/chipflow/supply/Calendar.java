@@ -28,10 +28,9 @@ public final class Calendar {
     }
 
     /** Throws unless {@code date} lies in [EPOCH, LAST]. */
-    static LocalDate check(String knob, LocalDate date) {
+    static void check(String knob, LocalDate date) {
         if (date == null || date.isBefore(EPOCH) || date.isAfter(LAST)) {
             throw new InvalidKnobException(knob, String.valueOf(date), "a date from " + EPOCH + " to " + LAST);
         }
-        return date;
     }
 }

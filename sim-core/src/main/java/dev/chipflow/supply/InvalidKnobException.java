@@ -40,21 +40,19 @@ public final class InvalidKnobException extends IllegalArgumentException {
     }
 
     /** Throws unless {@code min <= v <= max} (NaN always fails). */
-    static double range(String knob, double v, double min, double max) {
+    static void range(String knob, double v, double min, double max) {
         if (!(v >= min && v <= max)) {
             throw new InvalidKnobException(knob, Double.toString(v), "a number in [" + fmt(min) + ", " + fmt(max)
                     + "]");
         }
-        return v;
     }
 
     /** Throws unless {@code min <= v <= max}. */
-    static long range(String knob, long v, long min, long max) {
+    static void range(String knob, long v, long min, long max) {
         if (v < min || v > max) {
             throw new InvalidKnobException(knob, Long.toString(v), "a whole number in [" + min + ", "
                     + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "unlimited" : Long.toString(max)) + "]");
         }
-        return v;
     }
 
     private static String fmt(double v) {

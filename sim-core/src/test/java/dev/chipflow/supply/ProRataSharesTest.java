@@ -102,4 +102,31 @@ class ProRataSharesTest {
         assertEquals(1, p.count());
         assertEquals(1, p.firm(0));
     }
+
+    /**
+     * {@link ProRataShares#firm} lists the firms with demand lowest share first, equal shares in scenario order.
+     * Approvals 100 each, allocated 50, 0, 0: shares 0.5, 0, 0 -> firms 1, 2 (tied at 0, scenario order), then 0.
+     * 10 units raise firms 1 and 2 to level 0.05 (5 each, below the first firm's 0.5) -> 0, 5, 5.
+     */
+    @Test
+    void firmsAreListedLowestShareFirstAndEqualSharesInScenarioOrder() {
+        ProRataShares p = new ProRataShares(3);
+        long[] give = p.split(10, new long[] {100, 100, 100}, new long[] {50, 0, 0}, new double[] {100, 100, 100});
+        assertArrayEquals(new long[] {0, 5, 5}, Arrays.copyOf(give, 3));
+        assertEquals(3, p.count());
+        assertEquals(1, p.firm(0));
+        assertEquals(2, p.firm(1));
+        assertEquals(0, p.firm(2));
+        // All shares 0 (nothing allocated): a three-way tie, scenario order 0, 1, 2.
+        p.split(10, new long[] {100, 100, 100}, new long[3], new double[] {100, 100, 100});
+        assertEquals(0, p.firm(0));
+        assertEquals(1, p.firm(1));
+        assertEquals(2, p.firm(2));
+    }
+
+    /** Demand exactly equal to the inventory: 3 + 7 = 10 units -> every firm gets its whole demand, 3 and 7. */
+    @Test
+    void demandExactlyEqualToTheInventoryIsAllServed() {
+        assertArrayEquals(new long[] {3, 7}, split(10, new long[] {3, 7}, NONE2, new double[] {300, 100}));
+    }
 }

@@ -1,9 +1,11 @@
 package dev.chipflow.supply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chipflow.random.Distribution;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +40,34 @@ class ScenarioValidationTest {
         "lab.daysPerUnit|2|mean at most 1",
         "shipment.units|1.5|whole",
         "cap.rollingDays|99999999999|whole",
-        "firm.ByteDance.priority|2000000|[0, 1000000]"})
+        "firm.ByteDance.priority|2000000|[0, 1000000]",
+        // A long range whose top is Long.MAX_VALUE reads "unlimited"; any other top is written out.
+        "licence.perFirmCap|-1|[0, unlimited]",
+        "supply.inventory|-1|[0, 1000000000000]",
+        // Every duration: a mean just beyond 3650 days is refused.
+        "ndrc.conditionDays|3651|mean at most 3650",
+        "china.conversionDays|3651|mean at most 3650",
+        "licence.reviewDays|3651|mean at most 3650",
+        "lab.baseDays|3651|mean at most 3650",
+        "transit.days|3651|mean at most 3650",
+        "customs.clearanceDays|3651|mean at most 3650",
+        "lab.daysPerUnit|1.5|mean at most 1",
+        // Every other range and date check, just beyond its edge.
+        "domestic.outputPerYear|-1|[0, 10000000000]",
+        "domestic.initialStock|-1|[0, 10000000000]",
+        "supply.productionPerWeek|-1|[0, 1000000000]",
+        "licence.approvalProbability|1.5|[0, 1]",
+        "licence.totalCeiling|-1|[0, unlimited]",
+        "cap.rollingDays|3651|[0, 3650]",
+        "cap.usUnitsPerWeek|-1|[0, 1000000000]",
+        "shipment.units|10000001|[1, 10000000]",
+        "market.priceUsd|-1|[0, 10000000]",
+        "market.usTakeShare|1.5|[0, 1]",
+        "china.clearance|2025-12-31|2026-01-01",
+        "supply.productionStart|2036-01-01|2035-12-31",
+        "licence.policyStart|2025-12-31|2026-01-01",
+        "supply.halts|2025-12-01..2025-12-05|2026-01-01",
+        "customs.blocks|2026-03-01..2036-01-05|2035-12-31"})
     void badKnobNamesKnobValueAndRange(String knob, String value, String allowedHint) {
         InvalidKnobException e = assertThrows(InvalidKnobException.class,
                 () -> Knobs.set(Scenario.builder().build(), knob, value));
@@ -137,5 +166,78 @@ class ScenarioValidationTest {
         Scenario withFirm = Knobs.set(s, "firm.Baidu.orders", "2026-02-01:16000");
         assertEquals(6, withFirm.firms().size());
         assertEquals(16_000, withFirm.firms().get(withFirm.firmIndex("Baidu")).orderedUnits());
+    }
+
+    /** The edges are allowed: every duration with mean exactly 3650 days, lab.daysPerUnit with mean exactly 1. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ndrc.conditionDays|fixed(3650)",
+        "china.conversionDays|fixed(3650)",
+        "licence.reviewDays|fixed(3650)",
+        "lab.baseDays|fixed(3650)",
+        "transit.days|fixed(3650)",
+        "customs.clearanceDays|fixed(3650)",
+        "lab.daysPerUnit|fixed(1)"})
+    void aMeanExactlyAtTheLimitIsAllowed(String knob, String value) {
+        assertEquals(value, Knobs.get(Knobs.set(Scenario.builder().build(), knob, value), knob));
+    }
+
+    @Test
+    void aMissingLabDistributionIsNamedAsNull() {
+        InvalidKnobException e = assertThrows(InvalidKnobException.class,
+                () -> Scenario.builder().labDaysPerUnit(null).build());
+        assertEquals("lab.daysPerUnit", e.knob());
+        assertEquals("null", e.value());
+        // A distribution with too high a mean is named by its spec: fixed 2 days per unit.
+        InvalidKnobException two = assertThrows(InvalidKnobException.class,
+                () -> Scenario.builder().labDaysPerUnit(Distribution.parse("2")).build());
+        assertEquals(Distribution.parse("2").spec(), two.value());
+        assertTrue(!two.value().equals("null"), two.value());
+    }
+
+    @Test
+    void anUnknownFirmIsRefusedNamingTheKnownOnes() {
+        Scenario s = Scenario.builder().build();
+        InvalidKnobException e = assertThrows(InvalidKnobException.class, () -> s.firmIndex("Baidu"));
+        for (Firm f : s.firms()) {
+            assertTrue(e.allowed().contains(f.name()), e.allowed());
+        }
+        assertTrue(e.allowed().contains("[" + s.firms().get(0).name()), e.allowed());
+    }
+
+    @Test
+    void knobListsHoldEveryKnob() {
+        Scenario s = Scenario.builder().build();
+        java.util.List<String> names = Knobs.all().stream().map(Knob::name).toList();
+        assertTrue(names.containsAll(java.util.List.of("horizon.end", "cap.ratio", "lab.daysPerUnit",
+                "shipment.units", "supply.allocation")), names.toString());
+        // values: every scenario-wide knob, then three per firm (orders, approvals, priority).
+        java.util.Map<String, String> values = Knobs.values(s);
+        assertEquals(Knobs.all().size() + 3 * s.firms().size(), values.size());
+        assertEquals(Integer.toString(s.labLines()), values.get("lab.lines"));
+        String firm = s.firms().get(0).name();
+        assertEquals(Integer.toString(s.firms().get(0).priority()), values.get("firm." + firm + ".priority"));
+    }
+
+    @Test
+    void anApprovalIsReadConditionalOrFinalAsWritten() {
+        Scenario s = Knobs.set(Scenario.builder().build(), "firm.ByteDance.approvals",
+                "2026-02-01:1000:conditional, 2026-02-02:500:final");
+        java.util.List<Approval> a = s.firms().get(s.firmIndex("ByteDance")).approvals();
+        assertTrue(a.get(0).conditional());
+        assertFalse(a.get(1).conditional());
+    }
+
+    /** A firm's quantities: one unit beyond MAX_UNITS (10^12) is refused; an approval dated before 2026-01-01 too. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "firm.ByteDance.orders|2026-02-01:1000000000001|[1, 1000000000000]",
+        "firm.ByteDance.approvals|2026-02-01:1000000000001:final|[1, 1000000000000]",
+        "firm.ByteDance.approvals|2025-12-31:1000:final|from 2026-01-01"})
+    void aFirmsQuantitiesAndDatesAreChecked(String knob, String value, String allowedHint) {
+        InvalidKnobException e = assertThrows(InvalidKnobException.class,
+                () -> Knobs.set(Scenario.builder().build(), knob, value));
+        assertEquals(knob, e.knob());
+        assertTrue(e.allowed().contains(allowedHint), e.getMessage());
     }
 }
