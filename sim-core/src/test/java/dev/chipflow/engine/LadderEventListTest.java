@@ -519,6 +519,38 @@ class LadderEventListTest {
     }
 
     @Test
+    void compactionKeepsOnlyTheTopsOwnEntries() {
+        // Spreading the heap of spread257 appended its 257 entries to the top and then emptied it, so the top's
+        // array past its count still holds copies of those (live) events. With 10 events in the top (ids
+        // 1000..1009) and 300 at day 0.5 in the bottom (ids 2000..2299) removed, the 284th removal makes 284 stale
+        // against 567 - 284 = 283 live and compacts; the top keeps its 10 entries and nothing else.
+        LadderEventList list = new LadderEventList();
+        Expected e = new Expected(list);
+        spread257(e, 0);
+        for (int k = 0; k < 10; k++) {
+            e.insert(1000 + k, 300 + k);
+        }
+        for (int k = 0; k < 300; k++) {
+            e.insert(2000 + k, 0.5);
+        }
+        for (int k = 0; k < 284; k++) {
+            e.remove(2000 + k);
+        }
+        assertEquals(0, list.staleEntries(), "compacted at the 284th removal");
+        for (int k = 284; k < 300; k++) {
+            e.remove(2000 + k);
+        }
+        assertEquals(16, list.staleEntries());
+        // Polling the 257 events of the rung drops the 16 stale entries on the way; then the top, holding only its
+        // own 10 live entries, becomes a plain heap with nothing stale (a stray copy would be dropped as stale
+        // here, one more than was counted).
+        e.poll(257);
+        assertEquals(0, list.staleEntries());
+        assertEquals(10, list.bottomSize());
+        e.drain();
+    }
+
+    @Test
     void aTopOfSixtyFourEventsBecomesARungThatKeepsATop() {
         // spread257, then 64 events in the top (ids 1000..1063 at days 300..363). When the rung is used up, the
         // top's 64 events (not fewer than 64) are spread over 64 buckets of 63 / 64 days, and later events still
