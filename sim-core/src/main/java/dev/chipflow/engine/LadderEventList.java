@@ -131,7 +131,7 @@ public final class LadderEventList implements EventList {
         }
         int seq = (int) nextSeq++;
         seqOf[id] = seq;
-        boolean wasEmpty = live++ == 0;
+        live++;
         long key = keyOf(time);
         long sid = ((long) seq << 32) | id;
         if (time >= topStart) {
@@ -149,9 +149,7 @@ public final class LadderEventList implements EventList {
                 rung[2 * b + 1]++;
             }
         }
-        if (wasEmpty) {
-            settle();
-        }
+        // No settling is needed: an empty list has been reset to a plain heap, so its first event is the root.
     }
 
     @Override
@@ -410,10 +408,10 @@ public final class LadderEventList implements EventList {
         top[2 * i] = key;
         top[2 * i + 1] = sid;
         if (time < topMin) {
-            topMin = time + 0.0;
+            topMin = time;
         }
         if (time > topMax) {
-            topMax = time + 0.0;
+            topMax = time;
         }
     }
 

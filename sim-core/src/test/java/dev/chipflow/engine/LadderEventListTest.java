@@ -315,28 +315,40 @@ class LadderEventListTest {
 
     @Test
     void renumberingInARungKeepsEveryTieInOrder() {
-        // Sequence numbers run out after 600 insertions. Before that: spread257, ties in the bottom (2000..2004 at
-        // day 0.5), ties in bucket 10 (500..504 at day 10.5, pushed onto its list in reverse), 100 in the top
-        // (1000..1099 at days 300 + k % 10), two removals: 257 + 10 + 100 = 367 insertions. 233 more (3000..3232)
-        // tie with the bucket and the top, 600 in all; the next insertion renumbers the 598 pending events first
-        // (to 0..597) and takes number 598, and every tie must keep its order.
+        // Sequence numbers run out after 600 insertions; the 601st renumbers the pending events 0..live-1 first.
         LadderEventList list = new LadderEventList(1, 600);
         Expected e = new Expected(list);
-        spread257(e, 0);
+        spread257(e, 0);                                    // 257 insertions
         for (int k = 0; k < 5; k++) {
-            e.insert(2000 + k, 0.5);
-            e.insert(500 + k, 10.5);
+            e.insert(2000 + k, 0.5);                        // the bottom, beside id 0
+            e.insert(500 + k, 10.5);                        // bucket 10
         }
         for (int k = 0; k < 100; k++) {
-            e.insert(1000 + k, 300 + k % 10);
+            e.insert(1000 + k, 300 + k % 10);               // the top, with ties: 367 insertions
         }
         e.remove(3);
         e.remove(1005);
-        for (int k = 0; k < 233; k++) {
-            e.insert(3000 + k, k < 5 ? 10.5 : 300 + k % 10);
+        for (int id = 30; id < 256; id++) {
+            e.remove(id);                                   // 228 removed in all
         }
-        e.insert(4000, 10.5); // the 601st insertion: renumbers first
-        e.insert(4001, 300);
+        for (int k = 0; k < 5; k++) {
+            e.insert(3000 + k, 10.5);                       // bucket 10 again: 372
+        }
+        for (int k = 5; k < 230; k++) {
+            e.insert(3000 + k, 300 + k % 10);               // the top: 597
+        }
+        // Polling days 0..9 and 0.5 (0, 2000..2004, 1, 2, 4, ..., 9: 14 events) pours bucket 10 into the bottom:
+        // id 10 and the ties at 10.5, which the pour inserts last-pushed first, so the bottom's array is not in
+        // insertion order.
+        e.poll(14);
+        e.insert(6000, 20.5);                               // bucket 20: number 597
+        e.insert(7000, 300);                                // the top: 598
+        e.insert(8000, 10.5);                               // the bottom: 599, the 600th insertion
+        // 600 - 228 - 14 = 358 pending: renumbered 0..357 in their order; each tie inserted now, with a number
+        // from 358 on, must still come after the tie of the same tier inserted just before (numbers 597..599).
+        e.insert(4000, 10.5);
+        e.insert(6001, 20.5);
+        e.insert(7001, 300);
         e.drain();
     }
 
@@ -485,6 +497,79 @@ class LadderEventListTest {
         }
         assertEquals(301, list.bottomSize());
         assertEquals(257, list.bucketCount());
+        e.drain();
+    }
+
+    @Test
+    void compactionRestoresTheHeapOrder() {
+        // 127 events at decreasing days (id i at day 126 - i), so each new one rises to the root and the heap's
+        // array is far from sorted. Removing ids 0..63 (days 126..63; the root is id 126) makes 64 stale against
+        // 63 live and compacts; the entries left are moved together and the heap rebuilt: 126, 125, ..., 64.
+        LadderEventList list = new LadderEventList();
+        Expected e = new Expected(list);
+        for (int i = 0; i < 127; i++) {
+            e.insert(i, 126 - i);
+        }
+        for (int id = 0; id < 64; id++) {
+            e.remove(id);
+        }
+        assertEquals(0, list.staleEntries());
+        assertEquals(63, list.bottomSize());
+        e.drain();
+    }
+
+    @Test
+    void compactionKeepsOnlyTheTopsOwnEntries() {
+        // Spreading the heap of spread257 appended its 257 entries to the top and then emptied it, so the top's
+        // array past its count still holds copies of those (live) events. With 10 events in the top (ids
+        // 1000..1009) and 300 at day 0.5 in the bottom (ids 2000..2299) removed, the 284th removal makes 284 stale
+        // against 567 - 284 = 283 live and compacts; the top keeps its 10 entries and nothing else.
+        LadderEventList list = new LadderEventList();
+        Expected e = new Expected(list);
+        spread257(e, 0);
+        for (int k = 0; k < 10; k++) {
+            e.insert(1000 + k, 300 + k);
+        }
+        for (int k = 0; k < 300; k++) {
+            e.insert(2000 + k, 0.5);
+        }
+        for (int k = 0; k < 284; k++) {
+            e.remove(2000 + k);
+        }
+        assertEquals(0, list.staleEntries(), "compacted at the 284th removal");
+        for (int k = 284; k < 300; k++) {
+            e.remove(2000 + k);
+        }
+        assertEquals(16, list.staleEntries());
+        // Polling the 257 events of the rung drops the 16 stale entries on the way; then the top, holding only its
+        // own 10 live entries, becomes a plain heap with nothing stale (a stray copy would be dropped as stale
+        // here, one more than was counted).
+        e.poll(257);
+        assertEquals(0, list.staleEntries());
+        assertEquals(10, list.bottomSize());
+        e.drain();
+    }
+
+    @Test
+    void aTopOfSixtyFourEventsBecomesARungThatKeepsATop() {
+        // spread257, then 64 events in the top (ids 1000..1063 at days 300..363). When the rung is used up, the
+        // top's 64 events (not fewer than 64) are spread over 64 buckets of 63 / 64 days, and later events still
+        // go to a top. 300 events at day 300.5 (bucket 0, x = 0.5 * 64 / 63 < 1) then make a bottom of 301, which
+        // stays a bottom.
+        LadderEventList list = new LadderEventList();
+        Expected e = new Expected(list);
+        spread257(e, 0);
+        for (int k = 0; k < 64; k++) {
+            e.insert(1000 + k, 300 + k);
+        }
+        e.poll(257);
+        assertEquals(64, list.bucketCount());
+        assertEquals(1, list.bottomSize());
+        for (int k = 0; k < 300; k++) {
+            e.insert(2000 + k, 300.5);
+        }
+        assertEquals(301, list.bottomSize());
+        e.insert(3000, 1000);
         e.drain();
     }
 
