@@ -3,6 +3,7 @@ package dev.chipflow.random;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
@@ -96,15 +97,18 @@ public sealed interface Distribution
         }
     }
 
+    /** A plain decimal number as scenario text writes it: no "0." cut short, no "Infinity" or "NaN". */
+    Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d+)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     /** The forms {@link #parse(String)} accepts, for error messages. */
     String FORMS = "use a number or one of fixed(v), exp(mean), uniform(min,max), tri(min,mode,max), "
             + "lognormal(mean,sd), gamma(shape,scale), empirical(v1,v2,...)";
 
     private static double number(String s, String whole) {
         // Plain decimals only: "0." cut short, "Infinity" and "NaN" are refused, not read as numbers.
-        if (!s.matches("[+-]?(\\d+(\\.\\d+)?|\\.\\d+)([eE][+-]?\\d+)?")) {
-            throw new IllegalArgumentException("'" + s + "' in '" + whole + "' is not a number (plain decimals only, e.g. 10 or 0.5); "
-                    + FORMS);
+        if (!PLAIN_NUMBER.matcher(s).matches()) {
+            throw new IllegalArgumentException("'" + s + "' in '" + whole + "' is not a number (plain decimals only, "
+                    + "e.g. 10 or 0.5); " + FORMS);
         }
         return Double.parseDouble(s);
     }

@@ -188,12 +188,11 @@ public final class Knobs {
     }
 
     /** Plain decimal numbers only: no "0." cut short, no "Infinity" or "NaN" (no cap is spelled 'unlimited'). */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d+)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
 
     static double number(String v) {
         String t = v.trim();
-        if (!NUMBER.matcher(t).matches()) {
+        if (!Distribution.PLAIN_NUMBER.matcher(t).matches()) {
             throw new IllegalArgumentException("'" + v + "' is not a plain decimal number");
         }
         return Double.parseDouble(t);

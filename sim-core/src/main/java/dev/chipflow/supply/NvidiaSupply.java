@@ -43,7 +43,6 @@ final class NvidiaSupply {
     private final double[][] approvalDays;
     private final double[][] approvalUnits;
     private final int[] priority;
-    private final double perDay;
     private final double perWeek;
     private final double[] haltStart;
     private final double[] haltEnd;
@@ -83,11 +82,10 @@ final class NvidiaSupply {
         inventoryStart = scenario.inventoryUnits();
         inventory = inventoryStart;
         perWeek = scenario.productionUnitsPerWeek();
-        perDay = perWeek / 7.0;
         haltStart = scenario.productionHalts().stream().mapToDouble(DateWindow::startDay).toArray();
         haltEnd = scenario.productionHalts().stream().mapToDouble(DateWindow::endDay).toArray();
         horizon = scenario.horizonDays();
-        if (scenario.productionStart() != null && perDay > 0) {
+        if (scenario.productionStart() != null && perWeek > 0) {
             double start = Calendar.day(scenario.productionStart());
             if (start < horizon) {
                 sim.scheduleAt(start, output, 0);
