@@ -83,10 +83,14 @@ final class Conversion {
 
     private void placeOrder(int f) {
         IntFifo order = converting[f];
-        for (int n = orderSizes[f].poll(); n > 0; n--) {
+        int count = orderSizes[f].poll();
+        long units = 0;
+        for (int n = count; n > 0; n--) {
             int s = order.poll();
+            units += shipments.units(s);
             shipments.move(s, Stage.DOMESTIC_QUOTA);
-            domestic.arrive(s);
+            domestic.join(s);
         }
+        domestic.order(count, units);
     }
 }

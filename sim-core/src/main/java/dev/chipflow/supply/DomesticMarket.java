@@ -1,14 +1,17 @@
 package dev.chipflow.supply;
 
+import dev.chipflow.engine.DoubleFifo;
 import dev.chipflow.engine.EventHandler;
 import dev.chipflow.engine.IntFifo;
 import dev.chipflow.engine.Simulator;
 
 /**
  * The domestic-chip quota: before a purchase order goes to Nvidia, the firm buys {@code domestic.ratio} domestic chips
- * per H200. Domestic output ({@code domestic.outputPerYear}, added daily) is one stock shared by all firms, served
- * first come first served and exact to the unit (a purchase order larger than the stock allows is split); when it runs
- * short, purchase orders wait here. The US licence is applied for when a purchase order leaves this stage.
+ * per H200 in it. Domestic output ({@code domestic.outputPerYear}, added daily) is one stock shared by all firms.
+ * Purchase orders are served whole and first come first served: the one at the head buys its chips, all at once, when
+ * the stock covers them, and the ones behind it wait for it. A purchase order is the firm's contract with Nvidia, so it
+ * is not cut here; its size comes from the conversion rule, never from the shipment size. The US licence is applied
+ * for when a purchase order leaves this stage.
  */
 final class DomesticMarket {
 
@@ -20,6 +23,9 @@ final class DomesticMarket {
     private final double perDay;
     private final double horizon;
     private final IntFifo line = new IntFifo();
+    /** Per waiting purchase order, in line order: its shipments and its units. */
+    private final IntFifo orderShipments = new IntFifo(8);
+    private final DoubleFifo orderUnits = new DoubleFifo(8);
     private final double[] bought;
     private double stock;
     private double produced;
@@ -42,9 +48,21 @@ final class DomesticMarket {
         }
     }
 
-    void arrive(int s) {
-        line.add(s);
+    /**
+     * A purchase order of {@code count} shipments, already in line through {@link #join(int)}, is complete.
+     *
+     * @param count its shipments
+     * @param units its units
+     */
+    void order(int count, long units) {
+        orderShipments.add(count);
+        orderUnits.add(units);
         serve();
+    }
+
+    /** A shipment of the purchase order being placed joins the line; {@link #order(int, long)} closes the order. */
+    void join(int s) {
+        line.add(s);
     }
 
     private void produce() {
@@ -57,21 +75,21 @@ final class DomesticMarket {
     }
 
     private void serve() {
-        while (!line.isEmpty()) {
-            // Exact to the unit: the head of the line buys what the stock allows; the relative tolerance keeps sums
-            // of daily output from missing an exact need by rounding.
-            long affordable = ratio == 0 ? Long.MAX_VALUE : (long) Math.floor(stock / ratio * (1 + 1e-12));
-            if (affordable <= 0) {
+        while (!orderUnits.isEmpty()) {
+            double need = ratio * orderUnits.peek();
+            // The relative tolerance keeps a sum of daily outputs from missing an exact need by rounding.
+            if (need > stock * (1 + 1e-12)) {
                 return;
             }
-            int s = shipments.takeFromHead(line, affordable);
-            int u = shipments.units(s);
-            double need = ratio * u;
             stock = Math.max(0, stock - need);
-            bought[shipments.firm(s)] += need;
-            shipments.move(s, Stage.LICENCE_LIMIT);
-            licence.apply(s);
-            limit.arrive(s);
+            orderUnits.poll();
+            for (int n = orderShipments.poll(); n > 0; n--) {
+                int s = line.poll();
+                bought[shipments.firm(s)] += ratio * shipments.units(s);
+                shipments.move(s, Stage.LICENCE_LIMIT);
+                licence.apply(s);
+                limit.arrive(s);
+            }
         }
     }
 

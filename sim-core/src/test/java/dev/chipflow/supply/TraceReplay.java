@@ -208,6 +208,8 @@ final class TraceReplay {
         private final long[] finalEntered;
         private final long[] converted;
         private long quotaMovedTotal;
+        /** Shipments waiting for domestic chips, in line order: firm, entry instant, units. */
+        private final Deque<double[]> quotaLine = new ArrayDeque<>();
         private final long[] limitPassed;
         private long limitPassedTotal;
         private final long[] allocated;
@@ -454,8 +456,20 @@ final class TraceReplay {
                         + " with no quota");
                 double available = domesticAvailable(now);
                 double affordable = (available - ratio * quotaMovedTotal) / ratio;
-                assertTrue(affordable < 1 + 1e-6 + 1e-9 * available / ratio, () -> "quota: purchase orders wait at day "
-                        + now + " though the domestic stock left buys " + affordable + " units");
+                // Purchase orders pass whole: the head one (at most the head firm's units that came in at the same
+                // instant, which may be several orders) must be more than the stock left buys.
+                double[] head = quotaLine.peekFirst();
+                long headUnits = 0;
+                for (double[] e : quotaLine) {
+                    if (e[0] != head[0] || e[1] != head[1]) {
+                        break;
+                    }
+                    headUnits += (long) e[2];
+                }
+                long order = headUnits;
+                assertTrue(affordable < order * (1 - 1e-9), () -> "quota: a purchase order of at most " + order
+                        + " units waits at day " + now + " though the domestic stock left buys " + affordable
+                        + " units");
             }
             if (atAllocation > 0) {
                 assertEquals(0, inventory, () -> "allocation: purchase orders wait at day " + now + " with "
@@ -665,6 +679,7 @@ final class TraceReplay {
                     finalEntered[f] += u;
                 }
                 case CONVERSION -> {
+                    quotaLine.addLast(new double[] {f, now, u});
                     converted[f] += u;
                     long allowed = (long) Math.floor(sc.conversionShare() * finalEntered[f] + 1e-6);
                     assertTrue(converted[f] <= allowed, () -> "conversion: firm " + f + " converted " + converted[f]
@@ -675,6 +690,9 @@ final class TraceReplay {
                             + " before clearance + delay (" + earliest + ")");
                 }
                 case DOMESTIC_QUOTA -> {
+                    double[] head = quotaLine.pollFirst();
+                    assertTrue(head != null && head[0] == f && head[2] == u, () -> "quota: firm " + f + "'s " + u
+                            + " units left the domestic quota at day " + now + " out of line");
                     quotaMovedTotal += u;
                     double available = domesticAvailable(now);
                     double needed = sc.domesticRatio() * quotaMovedTotal;
