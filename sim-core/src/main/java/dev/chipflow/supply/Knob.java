@@ -16,9 +16,17 @@ import java.util.function.Function;
  * @param trust       H, M, L or assumption
  * @param getter      the knob's value in a scenario, as text that {@code setter} reads back
  * @param setter      reads text into a builder; throws {@link InvalidKnobException} on bad text
+ * @param onChange    what a change of the knob from a date does to a run, or, starting "fixed: ", why it cannot
+ *                    change mid-run
  */
 public record Knob(String name, String unit, String description, String allowed, String calibrated, String source,
-        String trust, Function<Scenario, String> getter, BiFunction<Scenario.Builder, String, Scenario.Builder> setter) {
+        String trust, Function<Scenario, String> getter, BiFunction<Scenario.Builder, String, Scenario.Builder> setter,
+        String onChange) {
+
+    /** @return whether the knob can take a new value from a date ({@code --set knob@date=value}) */
+    public boolean changesMidRun() {
+        return !onChange.startsWith("fixed: ");
+    }
 
     /** @return whether the default has no public source */
     public boolean isAssumption() {

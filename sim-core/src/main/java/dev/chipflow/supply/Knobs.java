@@ -243,7 +243,7 @@ public final class Knobs {
     private static Knob k(String name, String unit, String description, String allowed, String calibrated,
             String source, String trust, Function<Scenario, String> get,
             BiFunction<Scenario.Builder, String, Scenario.Builder> set) {
-        return new Knob(name, unit, description, allowed, calibrated, source, trust, get, set);
+        return new Knob(name, unit, description, allowed, calibrated, source, trust, get, set, MidRun.of(name));
     }
 
     private static Map<String, Knob> index() {

@@ -76,9 +76,9 @@ class ValueTypesTest {
 
     @Test
     void aKnobIsAnAssumptionWhenItsTrustSaysSoInAnyCase() {
-        Knob k = new Knob("x", "u", "d", "a", "-", "s", "Assumption", s -> "", (b, v) -> b);
+        Knob k = new Knob("x", "u", "d", "a", "-", "s", "Assumption", s -> "", (b, v) -> b, "fixed: x");
         assertTrue(k.isAssumption());
-        assertFalse(new Knob("x", "u", "d", "a", "-", "s", "H", s -> "", (b, v) -> b).isAssumption());
+        assertFalse(new Knob("x", "u", "d", "a", "-", "s", "H", s -> "", (b, v) -> b, "fixed: x").isAssumption());
         assertTrue(Knobs.knob("ndrc.conditionDays").isAssumption());
         assertFalse(Knobs.knob("china.clearance").isAssumption());
     }
