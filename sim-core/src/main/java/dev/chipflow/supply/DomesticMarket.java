@@ -21,7 +21,6 @@ final class DomesticMarket {
     private final LicenceOffice licence;
     private final double ratio;
     private final double perDay;
-    private final double horizon;
     private final IntFifo line = new IntFifo();
     /** Per waiting purchase order, in line order: its shipments and its units. */
     private final IntFifo orderShipments = new IntFifo(8);
@@ -39,7 +38,6 @@ final class DomesticMarket {
         this.licence = licence;
         this.ratio = scenario.domesticRatio();
         this.perDay = scenario.domesticOutputPerYear() / 365.0;
-        this.horizon = scenario.horizonDays();
         this.bought = new double[scenario.firms().size()];
         this.stock = scenario.domesticInitialStock();
         this.produced = stock;
@@ -68,9 +66,8 @@ final class DomesticMarket {
     private void produce() {
         stock += perDay;
         produced += perDay;
-        if (sim.now() + 1 < horizon) {
-            sim.schedule(1, output, 0);
-        }
+        // The run stops before its horizon, so the one output event scheduled past it never runs.
+        sim.schedule(1, output, 0);
         serve();
     }
 
