@@ -18,8 +18,8 @@ final class Border implements StageInput {
     private final Simulator sim;
     private final Shipments shipments;
     private final Deliveries deliveries;
-    private final ContinuousSampler transitDays;
-    private final ContinuousSampler clearanceDays;
+    private ContinuousSampler transitDays;
+    private ContinuousSampler clearanceDays;
     private final double[] blockStart;
     private final double[] blockEnd;
     private final EventHandler arrived = this::atCustoms;
@@ -54,6 +54,16 @@ final class Border implements StageInput {
             }
         }
         return out;
+    }
+
+    /** From a date: the transit of shipments leaving the lab from now. */
+    void transitDays(ContinuousSampler v) {
+        transitDays = v;
+    }
+
+    /** From a date: the clearance of shipments reaching customs from now. */
+    void clearanceDays(ContinuousSampler v) {
+        clearanceDays = v;
     }
 
     @Override

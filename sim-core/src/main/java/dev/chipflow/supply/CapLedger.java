@@ -30,10 +30,12 @@ final class CapLedger implements StageInput {
     private final StageInput next;
     private final Stage nextStage;
     private final Trace trace;
-    private final double ratio;
-    private final long usPerWeek;
+    private double ratio;
+    private long usPerWeek;
     private final int rollingDays;
-    private final boolean split;
+    private boolean split;
+    private final double firstUsDay;
+    private boolean usRunning;
     private final double horizon;
     private final IntFifo line = new IntFifo();
     private final DoubleFifo usExpiry = new DoubleFifo();
@@ -61,9 +63,29 @@ final class CapLedger implements StageInput {
         this.rollingDays = scenario.capRollingDays();
         this.split = scenario.capSplit();
         this.horizon = scenario.horizonDays();
-        double first = Calendar.day(scenario.licencePolicyStart()) + 7;
-        if (usPerWeek > 0 && first < horizon) {
-            sim.scheduleAt(first, usShipped, 0);
+        firstUsDay = Calendar.day(scenario.licencePolicyStart()) + 7;
+        if (usPerWeek > 0 && firstUsDay < horizon) {
+            usRunning = true;
+            sim.scheduleAt(firstUsDay, usShipped, 0);
+        }
+    }
+
+    /** From a date: the ratio and the split rule of every release from now; waiting shipments are looked at again. */
+    void rules(double newRatio, boolean newSplit) {
+        ratio = newRatio;
+        split = newSplit;
+        release();
+    }
+
+    /** From a date: the weekly US volume, on the same weekly days (the first of them from now, if none ran yet). */
+    void usUnitsPerWeek(long v) {
+        usPerWeek = v;
+        if (!usRunning && v > 0) {
+            double next = firstUsDay + 7 * Math.max(0, Math.ceil((sim.now() - firstUsDay) / 7));
+            if (next < horizon) {
+                usRunning = true;
+                sim.scheduleAt(next, usShipped, 0);
+            }
         }
     }
 

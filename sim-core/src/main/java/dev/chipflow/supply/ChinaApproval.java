@@ -17,13 +17,18 @@ final class ChinaApproval {
     private final Simulator sim;
     private final Shipments shipments;
     private final Conversion conversion;
-    private final ContinuousSampler ndrcDays;
-    private final boolean conditionsFinalize;
+    private ContinuousSampler ndrcDays;
+    private boolean conditionsFinalize;
 
     private final int[] approvalFirm;
     private final long[] remaining;
     private final boolean[] conditional;
     private final boolean[] finalNow;
+    /** Per approval: granted, and when; whether its NDRC delay was drawn; whether that delay ran out while held. */
+    private final boolean[] grantedYet;
+    private final double[] grantedAt;
+    private final boolean[] drawn;
+    private final boolean[] due;
     private final IntFifo[] waitingConditions;
     private final IntFifo[] waitingApproval;
     private final IntFifo[] openApprovals;
@@ -44,6 +49,10 @@ final class ChinaApproval {
         remaining = new long[n];
         conditional = new boolean[n];
         finalNow = new boolean[n];
+        grantedYet = new boolean[n];
+        grantedAt = new double[n];
+        drawn = new boolean[n];
+        due = new boolean[n];
         waitingConditions = new IntFifo[n];
         waitingApproval = new IntFifo[firms];
         openApprovals = new IntFifo[firms];
@@ -75,9 +84,12 @@ final class ChinaApproval {
     private void grant(int a) {
         int f = approvalFirm[a];
         openApprovals[f].add(a);
+        grantedYet[a] = true;
+        grantedAt[a] = sim.now();
         if (!conditional[a]) {
             finalNow[a] = true;
         } else if (conditionsFinalize) {
+            drawn[a] = true;
             sim.schedule(ndrcDays.sample(), conditionsFinal, a);
         }
         approveWaiting(f);
@@ -113,7 +125,41 @@ final class ChinaApproval {
         }
     }
 
+    /** From a date: the NDRC delay of approvals granted from now. */
+    void ndrcDays(ContinuousSampler v) {
+        ndrcDays = v;
+    }
+
+    /**
+     * From a date: whether conditions become final. Turned on, every conditional approval granted and not final draws
+     * its delay now (unless drawn before) and becomes final at the later of grant + delay and now; one whose delay ran
+     * out while conditions were held becomes final now. Turned off, delays running out are held.
+     */
+    void conditionsFinalize(boolean v) {
+        conditionsFinalize = v;
+        if (!v) {
+            return;
+        }
+        double now = sim.now();
+        for (int a = 0; a < finalNow.length; a++) {
+            if (!grantedYet[a] || finalNow[a] || !conditional[a]) {
+                continue;
+            }
+            if (due[a]) {
+                due[a] = false;
+                finalise(a);
+            } else if (!drawn[a]) {
+                drawn[a] = true;
+                sim.scheduleAt(Math.max(now, grantedAt[a] + ndrcDays.sample()), conditionsFinal, a);
+            }
+        }
+    }
+
     private void finalise(int a) {
+        if (!conditionsFinalize) {
+            due[a] = true;
+            return;
+        }
         finalNow[a] = true;
         IntFifo w = waitingConditions[a];
         while (!w.isEmpty()) {

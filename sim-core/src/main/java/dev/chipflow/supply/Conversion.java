@@ -18,8 +18,8 @@ final class Conversion {
     private final Simulator sim;
     private final Shipments shipments;
     private final DomesticMarket domestic;
-    private final ContinuousSampler delay;
-    private final double share;
+    private ContinuousSampler delay;
+    private double share;
     private final double clearanceDay;
     private final IntFifo[] waiting;
     private final IntFifo[] converting;
@@ -56,6 +56,19 @@ final class Conversion {
         int f = shipments.firm(s);
         finalUnits[f] += shipments.units(s);
         waiting[f].add(s);
+    }
+
+    /** From a date: the delay of purchase orders formed from now. */
+    void delay(ContinuousSampler v) {
+        delay = v;
+    }
+
+    /** From a date: the share converted; a higher one converts more of every firm's final units at once. */
+    void share(double v) {
+        share = v;
+        for (int f = 0; f < waiting.length; f++) {
+            convert(f);
+        }
     }
 
     /** Turns the firm's waiting units, as far as the share allows, into one purchase order. */

@@ -19,8 +19,9 @@ final class DomesticMarket {
     private final Shipments shipments;
     private final LicenceLimit limit;
     private final LicenceOffice licence;
-    private final double ratio;
-    private final double perDay;
+    private double ratio;
+    private double perDay;
+    private boolean producing;
     private final IntFifo line = new IntFifo();
     /** Per waiting purchase order, in line order: its shipments and its units. */
     private final IntFifo orderShipments = new IntFifo(8);
@@ -42,7 +43,23 @@ final class DomesticMarket {
         this.stock = scenario.domesticInitialStock();
         this.produced = stock;
         if (perDay > 0) {
+            producing = true;
             sim.scheduleAt(0, output, 0);
+        }
+    }
+
+    /** From a date: the chips needed per H200 of the purchase orders that pass from now. */
+    void ratio(double v) {
+        ratio = v;
+        serve();
+    }
+
+    /** From a date: the daily output from today's on (today's output is added after this change). */
+    void outputPerYear(double v) {
+        perDay = v / 365.0;
+        if (!producing && perDay > 0) {
+            producing = true;
+            sim.scheduleAt(sim.now(), output, 0);
         }
     }
 

@@ -14,8 +14,8 @@ final class LicenceLimit {
 
     private final Shipments shipments;
     private final NvidiaSupply supply;
-    private final long perFirmCap;
-    private final long ceiling;
+    private long perFirmCap;
+    private long ceiling;
     private final long[] reserved;
     private long reservedTotal;
     private final IntFifo[] waiting;
@@ -38,6 +38,15 @@ final class LicenceLimit {
         int f = shipments.firm(s);
         waiting[f].add(s);
         admit(f);
+    }
+
+    /** From a date: new limits for the units that pass from now; room that opens is taken firm by firm in order. */
+    void limits(long perFirm, long total) {
+        perFirmCap = perFirm;
+        ceiling = total;
+        for (int f = 0; f < waiting.length; f++) {
+            admit(f);
+        }
     }
 
     private void admit(int f) {

@@ -18,14 +18,16 @@ final class LicenceOffice implements StageInput {
     private static final byte NONE = 0;
     private static final byte REVIEW = 1;
     private static final byte GRANTED = 2;
+    /** Refused with probability 0 of a grant: not resubmitted unless the probability changes. */
+    private static final byte REFUSED = 3;
 
     private final Simulator sim;
     private final Shipments shipments;
     private final StageInput next;
     private final Trace trace;
-    private final ContinuousSampler reviewDays;
-    private final Bernoulli decision;
-    private final double approvalProbability;
+    private ContinuousSampler reviewDays;
+    private Bernoulli decision;
+    private double approvalProbability;
     private final double policyStart;
     private final boolean perOrder;
     private final byte[] state;
@@ -84,6 +86,30 @@ final class LicenceOffice implements StageInput {
             }
         } else if (approvalProbability > 0) {
             sim.schedule(reviewDays.sample(), reviewed, k);
+        } else {
+            state[k] = REFUSED;
+        }
+    }
+
+    /** From a date: the review time of reviews started from now. */
+    void reviewDays(ContinuousSampler v) {
+        reviewDays = v;
+    }
+
+    /**
+     * From a date: decisions use the new probability; licences refused for good (probability 0) are resubmitted now
+     * if it is positive.
+     */
+    void approvalProbability(double p, Bernoulli v) {
+        approvalProbability = p;
+        decision = v;
+        if (p > 0) {
+            for (int k = 0; k < state.length; k++) {
+                if (state[k] == REFUSED) {
+                    state[k] = REVIEW;
+                    sim.schedule(reviewDays.sample(), reviewed, k);
+                }
+            }
         }
     }
 

@@ -34,7 +34,7 @@ final class NvidiaSupply {
     private final Shipments shipments;
     private final StageInput next;
     private final Trace trace;
-    private final AllocationPolicy policy;
+    private AllocationPolicy policy;
     private final IntFifo[] waiting;
     private final HeapEventList firmsWaiting;
     private final long[] allocated;
@@ -43,7 +43,12 @@ final class NvidiaSupply {
     private final double[][] approvalDays;
     private final double[][] approvalUnits;
     private final int[] priority;
-    private final double perWeek;
+    private double perWeek;
+    /** Output made up to the last rate change, exactly, and the producing days then: the rate applies after them. */
+    private double exactBefore;
+    private long daysBefore;
+    private final double productionStart;
+    private boolean producing;
     private final double[] haltStart;
     private final double[] haltEnd;
     private final double horizon;
@@ -85,12 +90,46 @@ final class NvidiaSupply {
         haltStart = scenario.productionHalts().stream().mapToDouble(DateWindow::startDay).toArray();
         haltEnd = scenario.productionHalts().stream().mapToDouble(DateWindow::endDay).toArray();
         horizon = scenario.horizonDays();
-        if (scenario.productionStart() != null && perWeek > 0) {
-            double start = Calendar.day(scenario.productionStart());
-            if (start < horizon) {
-                sim.scheduleAt(start, output, 0);
+        productionStart = scenario.productionStart() == null ? Double.NaN
+                : Calendar.day(scenario.productionStart());
+        if (perWeek > 0) {
+            startProduction();
+        }
+    }
+
+    private void startProduction() {
+        // NaN (never) compares false: no production.
+        double start = Math.max(productionStart, sim.now());
+        if (start < horizon) {
+            producing = true;
+            sim.scheduleAt(start, output, 0);
+        }
+    }
+
+    /** From a date: output per week; the producing days from now add the new rate to what was made. */
+    void productionPerWeek(double v) {
+        exactBefore += (producingDays - daysBefore) * perWeek / 7.0;
+        daysBefore = producingDays;
+        perWeek = v;
+        if (!producing && v > 0) {
+            startProduction();
+        }
+    }
+
+    /** From a date: how firms share what is allocated from now. */
+    void allocation(AllocationPolicy v) {
+        while (firmsWaiting.size() > 0) {
+            firmsWaiting.pollFirst();
+        }
+        policy = v;
+        if (v != AllocationPolicy.PRO_RATA) {
+            for (int f = 0; f < waiting.length; f++) {
+                if (!waiting[f].isEmpty()) {
+                    firmsWaiting.insert(f, key(f));
+                }
             }
         }
+        allocate();
     }
 
     /** A purchase order (one shipment) joins its firm's line. */
@@ -121,7 +160,7 @@ final class NvidiaSupply {
             // floor(n x perWeek / 7) after n producing days, from the count: a running sum of perWeek / 7 drifts
             // below a whole number of weeks' output (674,999.99999 after 27 weeks of 25,000) and would lose a unit.
             producingDays++;
-            long whole = (long) Math.floor(producingDays * perWeek / 7.0 + 1e-9);
+            long whole = (long) Math.floor(exactBefore + (producingDays - daysBefore) * perWeek / 7.0 + 1e-9);
             long added = whole - produced;
             inventory += added;
             produced = whole;

@@ -58,6 +58,7 @@ import java.util.Map;
  * @param shipmentUnits              units per shipment (orders are cut into shipments of this size)
  * @param priceUsd                   price per H200
  * @param usTakeShare                share of the value taken by the US
+ * @param timeline                   dated changes of rule and rate knobs; {@link Timeline#NONE} for none
  */
 public record Scenario(
         String name,
@@ -97,7 +98,8 @@ public record Scenario(
         List<DateWindow> customsBlocks,
         int shipmentUnits,
         double priceUsd,
-        double usTakeShare) {
+        double usTakeShare,
+        Timeline timeline) {
 
     /** The most units one quantity knob may hold: far above any world supply, far below overflow. */
     public static final long MAX_UNITS = 1_000_000_000_000L;
@@ -173,6 +175,27 @@ public record Scenario(
         InvalidKnobException.range("shipment.units", shipmentUnits, 1, 10_000_000);
         InvalidKnobException.range("market.priceUsd", priceUsd, 0, 1e7);
         InvalidKnobException.range("market.usTakeShare", usTakeShare, 0, 1);
+        timeline = timeline == null ? Timeline.NONE : timeline;
+        if (!timeline.isEmpty()) {
+            // Each change is checked against the rules in force on its date.
+            timeline.steps(new Scenario(name, horizonEnd, firms, chinaClearance, ndrcConditionDays,
+                    conditionsFinalize, conversionShare, conversionDays, domesticRatio, domesticOutputPerYear,
+                    domesticInitialStock, inventoryUnits, productionStart, productionUnitsPerWeek, productionHalts,
+                    allocation, licencePolicyStart, licenceScope, licenceReviewDays, licenceApprovalProbability,
+                    licencePerFirmCap, licenceTotalCeiling, capRatio, capRollingDays, capSplit, usUnitsPerWeek,
+                    labRequired, labLines, labBaseDays, labDaysPerUnit, labLotUnits, labFailureShare, transitDays,
+                    customsClearanceDays, customsBlocks, shipmentUnits, priceUsd, usTakeShare, Timeline.NONE));
+        }
+    }
+
+    /** @return this scenario's knobs on the run's first day, with no dated change */
+    public Scenario withoutTimeline() {
+        return timeline.isEmpty() ? this : toBuilder().timeline(Timeline.NONE).build();
+    }
+
+    /** @return every dated change with the value in force before it and after it, in date order */
+    public List<Timeline.Entry> timelineEntries() {
+        return timeline.entries(withoutTimeline());
     }
 
     /** An order or approval after the horizon would never act: refuse it rather than drop it silently. */
@@ -285,6 +308,7 @@ public record Scenario(
         private int shipmentUnits = 8_000;
         private double priceUsd = 27_000;
         private double usTakeShare = 0.25;
+        private Timeline timeline = Timeline.NONE;
 
         private Builder() {
         }
@@ -328,6 +352,7 @@ public record Scenario(
             shipmentUnits = s.shipmentUnits;
             priceUsd = s.priceUsd;
             usTakeShare = s.usTakeShare;
+            timeline = s.timeline;
         }
 
         /** @return the validated scenario */
@@ -338,7 +363,31 @@ public record Scenario(
                     licencePolicyStart, licenceScope, licenceReviewDays, licenceApprovalProbability,
                     licencePerFirmCap, licenceTotalCeiling, capRatio, capRollingDays, capSplit, usUnitsPerWeek,
                     labRequired, labLines, labBaseDays, labDaysPerUnit, labLotUnits, labFailureShare, transitDays,
-                    customsClearanceDays, customsBlocks, shipmentUnits, priceUsd, usTakeShare);
+                    customsClearanceDays, customsBlocks, shipmentUnits, priceUsd, usTakeShare, timeline);
+        }
+
+        /** @param v the dated changes (replacing any set before) */
+        public Builder timeline(Timeline v) {
+            timeline = v;
+            return this;
+        }
+
+        /**
+         * Adds a dated change: from the start of {@code date}, {@code knob} takes {@code value}.
+         *
+         * @param date  the first day of the new value
+         * @param knob  a knob that can change mid-run ({@link Knob#changesMidRun()})
+         * @param value the value as {@code --set} writes it, e.g. {@code "0.25"}
+         * @return this builder
+         */
+        public Builder change(LocalDate date, String knob, String value) {
+            return change(new PolicyChange(date, knob, value));
+        }
+
+        /** @param c one more dated change */
+        public Builder change(PolicyChange c) {
+            timeline = timeline.with(c);
+            return this;
         }
 
         /** @param v a name for reports */

@@ -76,6 +76,8 @@ public final class SupplyModel {
             }
         }
         shipments = new Shipments(sim, firms, trace, (int) Math.min(expected + 16, 1 << 22));
+        // Before any stage schedules anything: a change on day D then acts first on day D.
+        PolicyTimeline timeline = new PolicyTimeline(sim, scenario, steps(scenario), streams);
         deliveries = new Deliveries(sim, firms, shipments, days);
         Border border = new Border(sim, scenario, shipments, deliveries, sampler(streams, STREAM_TRANSIT,
                 scenario.transitDays()), sampler(streams, STREAM_CUSTOMS, scenario.customsClearanceDays()));
@@ -97,8 +99,30 @@ public final class SupplyModel {
                 sampler(streams, STREAM_CONVERSION, scenario.conversionDays()));
         ChinaApproval approval = new ChinaApproval(sim, scenario, shipments, conversion,
                 sampler(streams, STREAM_NDRC, scenario.ndrcConditionDays()));
+        timeline.bind(approval, conversion, domestic, limit, supply, licence, cap,
+                scenario.labRequired() ? lab : null, border);
         // The stages hold one another and the simulator holds their handlers: no field needs to keep them.
         new OrderBook(sim, scenario, shipments, approval);
+    }
+
+    /** The last scenario whose timeline was resolved: replications of one scenario resolve it once. */
+    private static volatile Resolved lastResolved;
+
+    private record Resolved(Scenario scenario, List<Timeline.Step> steps) {
+    }
+
+    /** @return the rules in force from each day with a change (none without a timeline) */
+    static List<Timeline.Step> steps(Scenario s) {
+        if (s.timeline().isEmpty()) {
+            return List.of();
+        }
+        Resolved r = lastResolved;
+        if (r != null && r.scenario() == s) {
+            return r.steps();
+        }
+        List<Timeline.Step> steps = s.timeline().steps(s.withoutTimeline());
+        lastResolved = new Resolved(s, steps);
+        return steps;
     }
 
     private static ContinuousSampler sampler(RandomStreams streams, String name, Distribution d) {

@@ -25,11 +25,11 @@ final class TestLab implements StageInput {
     private final Shipments shipments;
     private final StageInput next;
     private final Trace trace;
-    private final ContinuousSampler baseDays;
-    private final ContinuousSampler daysPerUnit;
-    private final Bernoulli failure;
-    private final int lines;
-    private final long lotUnits;
+    private ContinuousSampler baseDays;
+    private ContinuousSampler daysPerUnit;
+    private Bernoulli failure;
+    private int lines;
+    private long lotUnits;
     private final IntFifo line = new IntFifo();
     private int busy;
     private boolean startPending;
@@ -52,6 +52,31 @@ final class TestLab implements StageInput {
         this.failure = failure;
         this.lines = scenario.labLines();
         this.lotUnits = scenario.labLotUnits();
+    }
+
+    /** From a date: the fixed part of tests started from now. */
+    void baseDays(ContinuousSampler v) {
+        baseDays = v;
+    }
+
+    /** From a date: the per-unit part of tests started from now. */
+    void daysPerUnit(ContinuousSampler v) {
+        daysPerUnit = v;
+    }
+
+    /** From a date: the failure draw of tests ending from now. */
+    void failure(Bernoulli v) {
+        failure = v;
+    }
+
+    /**
+     * From a date: lines and lot size. More lines start tests now; with fewer, running tests finish and none starts
+     * until fewer than the new number are busy.
+     */
+    void capacity(int newLines, long newLotUnits) {
+        lines = newLines;
+        lotUnits = newLotUnits;
+        requestStart();
     }
 
     @Override
