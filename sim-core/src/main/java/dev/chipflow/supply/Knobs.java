@@ -87,7 +87,11 @@ public final class Knobs {
         return knob(name).get(s);
     }
 
-    /** @return every knob of {@code s} as name to text, firm knobs included, in a stable order */
+    /**
+     * @param s a scenario
+     * @return every knob of {@code s} as name to text, firm knobs included, then the timeline's changes as
+     *         {@code knob@date} to text, in a stable order
+     */
     public static Map<String, String> values(Scenario s) {
         Map<String, String> m = new LinkedHashMap<>();
         for (Knob k : ALL) {
@@ -98,6 +102,9 @@ public final class Knobs {
                 String n = "firm." + f.name() + "." + part;
                 m.put(n, get(s, n));
             }
+        }
+        for (PolicyChange c : s.timeline().changes()) {
+            m.put(c.label(), c.value());
         }
         return Collections.unmodifiableMap(m);
     }

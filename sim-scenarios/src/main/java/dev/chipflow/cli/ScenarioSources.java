@@ -10,7 +10,11 @@ import dev.chipflow.scenarios.KnobAssignments;
 import dev.chipflow.scenarios.NamedScenarios;
 import dev.chipflow.scenarios.ScenarioException;
 import dev.chipflow.scenarios.ScenarioFile;
+import dev.chipflow.supply.Knobs;
+import dev.chipflow.supply.PolicyChange;
 import dev.chipflow.supply.Scenario;
+import dev.chipflow.supply.Timeline;
+import java.time.LocalDate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,9 +93,9 @@ final class ScenarioSources {
         if (sets != null) {
             for (String s : sets) {
                 KnobAssignment a = KnobAssignment.parse(s);
-                String first = seen.putIfAbsent(a.knob(), a.value());
+                String first = seen.putIfAbsent(a.label(), a.value());
                 if (first != null) {
-                    throw new UsageException(option + " sets knob '" + a.knob() + "' twice, to '" + first
+                    throw new UsageException(option + " sets knob '" + a.label() + "' twice, to '" + first
                             + "' and to '" + a.value() + "'; each knob may be set once");
                 }
                 out.add(a);
@@ -156,17 +160,42 @@ final class ScenarioSources {
             if (!e.getValue().isJsonPrimitive()) {
                 throw new ScenarioException(where.getFileName() + ": knob '" + e.getKey() + "' is not text");
             }
-            list.add(new KnobAssignment(e.getKey(), e.getValue().getAsString(),
-                    where.getFileName() + " " + field + ".knobs." + e.getKey()));
+            String origin = where.getFileName() + " " + field + ".knobs." + e.getKey();
+            String[] name = KnobAssignment.splitDate(e.getKey(), origin);
+            list.add(new KnobAssignment(name[0], KnobAssignment.date(name[1], origin), e.getValue().getAsString(),
+                    origin));
         }
         Scenario noFirms = Scenario.builder().firms(List.of()).build();
-        Scenario rebuilt = KnobAssignments.apply(noFirms, list);
+        Scenario rebuilt = withSources(where, s.get("timeline"), KnobAssignments.apply(noFirms, list));
         JsonElement hash = s.get("knobsSha256");
         if (strict && hash != null && !hash.getAsString().equals(Manifest.knobsSha256(rebuilt))) {
             throw new ScenarioException(where.getFileName() + ": the knobs of '" + field
                     + "' do not match its knobsSha256 (edited by hand, or written by another chipflow version)");
         }
         return rebuilt;
+    }
+
+    /** Puts back the sources and trust of the changes, which the knobs do not hold; the values must agree. */
+    private static Scenario withSources(Path where, JsonElement timeline, Scenario rebuilt) {
+        if (timeline == null || !timeline.isJsonArray()) {
+            return rebuilt;
+        }
+        List<PolicyChange> changes = new ArrayList<>();
+        try {
+            for (JsonElement e : timeline.getAsJsonArray()) {
+                JsonObject o = e.getAsJsonObject();
+                changes.add(new PolicyChange(LocalDate.parse(o.get("date").getAsString()), o.get("knob").getAsString(),
+                        o.get("value").getAsString(), o.get("source").getAsString(), o.get("trust").getAsString()));
+            }
+        } catch (RuntimeException e) {
+            throw new ScenarioException(where.getFileName() + ": 'timeline' is not a list of {date, knob, value, "
+                    + "source, trust}");
+        }
+        Scenario sourced = rebuilt.toBuilder().timeline(new Timeline(changes)).build();
+        if (!Knobs.values(sourced).equals(Knobs.values(rebuilt))) {
+            throw new ScenarioException(where.getFileName() + ": 'timeline' and the dated knobs disagree");
+        }
+        return sourced;
     }
 
     static String oneLine(String s) {

@@ -3,10 +3,12 @@ package dev.chipflow.report;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.chipflow.supply.Knobs;
+import dev.chipflow.supply.PolicyChange;
 import dev.chipflow.supply.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +116,18 @@ public final class Manifest {
         m.put("name", s.name());
         m.put("knobsSha256", knobsSha256(s));
         m.put("knobs", Knobs.values(s));
+        // The knobs hold each change's value (knob@date); the sources and trust of the changes ride here.
+        List<Map<String, String>> timeline = new ArrayList<>();
+        for (PolicyChange c : s.timeline().changes()) {
+            Map<String, String> e = new LinkedHashMap<>();
+            e.put("date", c.date().toString());
+            e.put("knob", c.knob());
+            e.put("value", c.value());
+            e.put("source", c.source());
+            e.put("trust", c.trust());
+            timeline.add(e);
+        }
+        m.put("timeline", timeline);
         return m;
     }
 

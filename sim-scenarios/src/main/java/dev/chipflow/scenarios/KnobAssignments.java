@@ -3,6 +3,7 @@ package dev.chipflow.scenarios;
 import dev.chipflow.supply.InvalidKnobException;
 import dev.chipflow.supply.Knob;
 import dev.chipflow.supply.Knobs;
+import dev.chipflow.supply.PolicyChange;
 import dev.chipflow.supply.Scenario;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,8 @@ import java.util.Map;
  * ({@code horizon.end} and the dates of orders) can be set in any order; a conflict with a knob not set here is
  * reported against the assignment that causes it. Per-firm knobs follow, orders
  * first (setting {@code firm.NAME.orders} of a new name adds the firm). The firms keep the base scenario's order, new
- * firms after them in the order they were named. A later assignment of the same knob replaces an earlier one.
+ * firms after them in the order they were named. Dated changes ({@code knob@date}) come last, each added to the
+ * scenario's timeline. A later assignment of the same knob (and date) replaces an earlier one.
  */
 public final class KnobAssignments {
 
@@ -38,13 +40,14 @@ public final class KnobAssignments {
         Map<String, KnobAssignment> last = new LinkedHashMap<>();
         for (KnobAssignment a : assignments) {
             checkName(a);
-            last.remove(a.knob());
-            last.put(a.knob(), a);
+            last.remove(a.label());
+            last.put(a.label(), a);
         }
         List<KnobAssignment> wide = new ArrayList<>();
         List<KnobAssignment> perFirm = new ArrayList<>();
+        List<KnobAssignment> dated = new ArrayList<>();
         for (KnobAssignment a : last.values()) {
-            (a.knob().startsWith("firm.") ? perFirm : wide).add(a);
+            (a.date() != null ? dated : a.knob().startsWith("firm.") ? perFirm : wide).add(a);
         }
         Scenario s = base;
         if (!wide.isEmpty()) {
@@ -73,6 +76,15 @@ public final class KnobAssignments {
         for (KnobAssignment a : perFirm) {
             try {
                 s = Knobs.set(s, a.knob(), a.value());
+            } catch (IllegalArgumentException e) {
+                throw located(a, e);
+            }
+        }
+        // Dated changes last: each is checked against the rules in force on its date, which the knobs above set.
+        for (KnobAssignment a : dated) {
+            try {
+                s = s.toBuilder().change(new PolicyChange(a.date(), a.knob(), a.value(),
+                        a.origin() == null ? "--set" : a.origin(), "-")).build();
             } catch (IllegalArgumentException e) {
                 throw located(a, e);
             }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.Map;
  * name = tighter-cap
  * cap.ratio = 0.25
  * firm.ByteDance.orders = 2026-01-01:20000, 2026-01-24:280000
+ * cap.ratio @ 2026-09-01 = 0.25
  * </pre>
  *
  * <p>Lines are {@code knob = value} with the knob's documented name ({@code chipflow knobs}); {@code #} starts a
- * comment (at the start of a line, or after a space); blank lines are ignored; {@code base = NAME} names the scenario
+ * comment (at the start of a line, or after a space); blank lines are ignored; {@code knob @ YYYY-MM-DD = value}
+ * changes a rule from that date (see {@link dev.chipflow.supply.Knob#onChange()}); {@code base = NAME} names the scenario
  * to start from (else the one given on the command line, else {@code orders-placed}). A knob may appear once. A
  * file that sets nothing (empty, or only comments) is an error. Every error names the file and the line.
  *
@@ -93,7 +96,10 @@ public record ScenarioFile(Path path, String base, String baseOrigin, List<KnobA
             if (eq < 0) {
                 throw new ScenarioException(where + ": expected 'knob = value', found '" + line + "'");
             }
-            String knob = line.substring(0, eq).strip();
+            String[] left = KnobAssignment.splitDate(line.substring(0, eq), where);
+            String knob = left[0];
+            LocalDate date = KnobAssignment.date(left[1], where);
+            String label = date == null ? knob : knob + "@" + date;
             String value = line.substring(eq + 1).strip();
             if (knob.isEmpty()) {
                 throw new ScenarioException(where + ": no knob name before '=' in '" + line + "'");
@@ -105,11 +111,11 @@ public record ScenarioFile(Path path, String base, String baseOrigin, List<KnobA
             if (value.isEmpty()) {
                 throw new ScenarioException(where + ": no value for '" + knob + "'");
             }
-            Integer first = seen.putIfAbsent(knob, lineNo);
+            Integer first = seen.putIfAbsent(label, lineNo);
             if (first != null) {
-                throw new ScenarioException(where + ": '" + knob + "' is set twice (first on line " + first + ")");
+                throw new ScenarioException(where + ": '" + label + "' is set twice (first on line " + first + ")");
             }
-            if (knob.equals("base")) {
+            if (knob.equals("base") && date == null) {
                 if (NamedScenarios.find(value).isEmpty()) {
                     throw new ScenarioException(where + ": unknown base scenario '" + value + "'; known scenarios: "
                             + String.join(", ", NamedScenarios.scenarioNames()));
@@ -118,7 +124,7 @@ public record ScenarioFile(Path path, String base, String baseOrigin, List<KnobA
                 baseOrigin = where;
                 continue;
             }
-            KnobAssignment a = new KnobAssignment(knob, value, where);
+            KnobAssignment a = new KnobAssignment(knob, date, value, where);
             KnobAssignments.checkName(a);
             assignments.add(a);
         }
