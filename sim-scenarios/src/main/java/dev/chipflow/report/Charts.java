@@ -109,6 +109,7 @@ public final class Charts {
         }
         XYPlot plot = timePlot(data, "H200 units delivered (cumulative)");
         markRecordDate(plot, a);
+        markChanges(plot, a);
         return chart("Cumulative H200 deliveries per firm, units (mean and 95% CI band over "
                 + Fmt.count(a.replications(), "replication") + ")", plot, true);
     }
@@ -118,6 +119,7 @@ public final class Charts {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(series("cap headroom", a, a.band(s -> s.capHeadroom())));
         XYPlot plot = timePlot(data, "units");
+        markChanges(plot, a);
         ValueMarker zero = new ValueMarker(0, Color.GRAY, new BasicStroke(1f));
         plot.addRangeMarker(zero);
         return chart("Room under the export cap (ratio \u00d7 US shipments \u2212 China shipments), units", plot,
@@ -130,6 +132,7 @@ public final class Charts {
         data.addSeries(series("shipments waiting for a line", a, a.band(s -> s.labQueue()), true));
         data.addSeries(series("lines busy", a, a.band(s -> s.labBusy()), true));
         XYPlot plot = timePlot(data, "shipments");
+        markChanges(plot, a);
         int lines = a.scenario().labLines();
         String of = lines == Integer.MAX_VALUE ? "unlimited lines" : lines + " lines";
         if (lines != Integer.MAX_VALUE) {
@@ -148,7 +151,9 @@ public final class Charts {
     public static JFreeChart inventory(RunAnalysis a) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(series("inventory", a, a.band(s -> s.inventory()), true));
-        return chart("Nvidia H200 inventory, units", timePlot(data, "units"), false);
+        XYPlot plot = timePlot(data, "units");
+        markChanges(plot, a);
+        return chart("Nvidia H200 inventory, units", plot, false);
     }
 
     /**
@@ -260,6 +265,7 @@ public final class Charts {
         data.addSeries(series(c.labelB(), c.b(), c.b().deliveredTotal(), true));
         XYPlot plot = timePlot(data, "H200 units delivered (cumulative)");
         markRecordDate(plot, c.a());
+        markChanges(plot, c.b());
         return chart("Cumulative H200 deliveries to all firms, units (mean and 95% CI band)", plot, true);
     }
 
@@ -386,6 +392,33 @@ public final class Charts {
             r.setSeriesStroke(i, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
         return r;
+    }
+
+    /**
+     * Marks each date of the scenario's timeline with a dotted line labelled by the changes' numbers in the report's
+     * table ("3" or "3,4" for two changes on one day).
+     */
+    private static void markChanges(XYPlot plot, RunAnalysis a) {
+        List<List<String>> rows = TimelineReport.rows(a.scenario());
+        java.util.Map<String, String> byDate = new java.util.LinkedHashMap<>();
+        for (List<String> r : rows) {
+            byDate.merge(r.get(1), r.get(0), (x, y) -> x + "," + y);
+        }
+        for (java.util.Map.Entry<String, String> e : byDate.entrySet()) {
+            LocalDate d = LocalDate.parse(e.getKey());
+            if (a.index(d) < 0) {
+                d = a.date(0);
+            }
+            ValueMarker m = new ValueMarker(millis(d), new Color(0x99, 0x55, 0x00), new BasicStroke(1.2f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+            m.setLabel(e.getValue());
+            m.setLabelFont(new Font(FONT, Font.BOLD, 12));
+            m.setLabelPaint(new Color(0x99, 0x55, 0x00));
+            m.setLabelBackgroundColor(Color.WHITE);
+            m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addDomainMarker(m);
+        }
     }
 
     private static void markRecordDate(XYPlot plot, RunAnalysis a) {

@@ -20,6 +20,11 @@ public final class ConsoleReport {
     public static void run(PrintStream out, RunAnalysis a, RunInfo info) {
         out.println(a.scenario().name() + ": " + Fmt.count(a.replications(), "replication") + ", seed " + info.seed()
                 + ", simulated " + a.date(0) + " to " + a.lastDate());
+        List<String> changes = TimelineReport.lines(a.scenario());
+        if (!changes.isEmpty()) {
+            out.println("Rules that change during the run (each from the start of its date):");
+            changes.forEach(out::println);
+        }
         out.println();
         List<String> header = List.of("firm", "ordered", "approved", "converted", "delivered [95% CI]",
                 "lead time, d (mean / median)", "binding stage");

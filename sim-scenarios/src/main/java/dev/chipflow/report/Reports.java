@@ -35,6 +35,9 @@ public final class Reports {
         files.put("firms.csv", utf8(CsvReports.firms(a)));
         files.put("daily.csv", utf8(CsvReports.daily(a)));
         files.put("attribution.csv", utf8(CsvReports.attribution(a)));
+        if (!a.scenario().timeline().isEmpty()) {
+            files.put("timeline.csv", utf8(TimelineReport.csv(a.scenario())));
+        }
         List<Charts.Png> charts = runCharts(a);
         for (Charts.Png p : charts) {
             files.put(p.fileName(), p.bytes());
@@ -59,6 +62,17 @@ public final class Reports {
     }
 
     /** The assumption knobs, every knob of the scenario and its firms: the end of every report.html. */
+    /** @return the knob's value, then each later value with its date, e.g. {@code 0.5; 0.25 from 2026-09-01} */
+    static String valueOverTime(Scenario s, String knob) {
+        StringBuilder v = new StringBuilder(Knobs.get(s, knob));
+        for (dev.chipflow.supply.Timeline.Entry e : s.timelineEntries()) {
+            if (e.change().knob().equals(knob)) {
+                v.append("; ").append(e.to()).append(" from ").append(e.change().date());
+            }
+        }
+        return v.toString();
+    }
+
     static void knobSections(Html h, Scenario s) {
         h.tag("h2", "Assumptions (knobs without a public source)");
         List<List<String>> assumptions = new ArrayList<>();
@@ -72,7 +86,7 @@ public final class Reports {
         List<List<String>> rows = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         for (Knob k : Knobs.all()) {
-            rows.add(List.of(k.name(), k.get(s), k.unit(), k.trust(), k.description(), k.source()));
+            rows.add(List.of(k.name(), valueOverTime(s, k.name()), k.unit(), k.trust(), k.description(), k.source()));
             classes.add(k.isAssumption() ? "assumption" : null);
         }
         h.table(List.of("knob", "value", "unit", "trust", "meaning", "source"), rows, classes);
@@ -290,6 +304,8 @@ public final class Reports {
         } else {
             h.table(List.of("knob", "A", "B"), diffs);
         }
+        // The numbered markers on the time chart are B's dated changes.
+        TimelineReport.section(h, c.b().scenario());
         h.tag("h2", "Units delivered per firm");
         List<List<String>> rows = new ArrayList<>();
         for (String f : c.a().firms()) {

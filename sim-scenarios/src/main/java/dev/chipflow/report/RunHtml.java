@@ -38,6 +38,8 @@ final class RunHtml {
                 + assumptionCount(s) + " of the scenario's knobs are assumptions without a public source; "
                 + "they are listed below with their values.");
 
+        TimelineReport.section(h, s);
+
         h.tag("h2", "Per firm");
         h.table(firmHeader(a), firmRows(a));
         h.p("note", "Binding stage: the stage in which most of the firm's units waited longest (mean attribution). "
