@@ -101,7 +101,8 @@ final class KnobsMarkdown {
         line("# Calibration: every knob");
         line("");
         line("<!-- Generated from the knob registry (dev.chipflow.supply.Knobs) by `chipflow knobs --format "
-                + "markdown`. Do not edit by hand: change the registry, then regenerate (see the end of the page). -->");
+                + "markdown`. Do not edit by hand: change the registry, then regenerate (see the end of the page). "
+                + "-->");
         line("");
         line("A knob is one named setting of a scenario: a number, a date, a distribution of days, a list of date "
                 + "windows or a switch. Every rule of the model ([model.md](model.md)) reads its figures from knobs, "
@@ -137,9 +138,9 @@ final class KnobsMarkdown {
         row("assumption", "no public source at all: the default is a placeholder to sweep over its range, and "
                 + "every report lists these knobs with their values");
         line("");
-        line("Two levels (`M/L`) mean that parts of the figure rest on sources of different strength. The *calibrated* range is the "
-                + "range a sweep should cover; *allowed* is what the model accepts (anything else is refused with a "
-                + "message naming the knob).");
+        line("Two levels (`M/L`) mean that parts of the figure rest on sources of different strength. The "
+                + "*calibrated* range is the range a sweep should cover; *allowed* is what the model accepts "
+                + "(anything else is refused with a message naming the knob).");
     }
 
     private void knobTables(Scenario shown, Scenario defaults) {
