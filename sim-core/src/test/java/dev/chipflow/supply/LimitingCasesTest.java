@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** The limiting cases of MODEL.md, where the answer is known without simulation. */
+/** The limiting cases of the model (docs/model.md), where the answer is known without simulation. */
 class LimitingCasesTest {
 
     private static LocalDate d(String iso) {

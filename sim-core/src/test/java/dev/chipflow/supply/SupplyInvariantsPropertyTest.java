@@ -24,10 +24,11 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * MODEL.md's invariants after every replication of randomly generated valid scenarios over a full year, in the
- * ranges of CALIBRATION.md: each try runs the model with the full trace on, replays it independently of the model's
- * counters ({@link TraceReplay#check}), checks the model's own books ({@link TraceReplay#checkBooks}), then runs the
- * same scenario and seed under another allocation policy and checks that run too.
+ * The invariants of docs/model.md after every replication of randomly generated valid scenarios over a full year, in
+ * the calibrated ranges of docs/calibration.md: each try runs the model with the full trace on, replays it
+ * independently of the model's counters ({@link TraceReplay#check}), checks the model's own books
+ * ({@link TraceReplay#checkBooks}), then runs the same scenario and seed under another allocation policy and checks
+ * that run too.
  *
  * <p>The generator is biased so that every rule is exercised often, and the property fails unless, among the tries,
  * at least a fifth exercised each of them, as measured on the trace (not on the knobs): the cap held a shipment and

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Replays a run's trace with nothing but the {@link Scenario} and the trace, and checks MODEL.md's invariants against
- * it, independently of the model's counters: every quantity a check needs is rebuilt here from the scenario's knobs
- * and the trace's events. The model's reported results ({@link FirmResult}, {@link SystemResult}) are only compared
- * with the replay at the end. Checked:
+ * Replays a run's trace with nothing but the {@link Scenario} and the trace, and checks the invariants of
+ * docs/model.md against it, independently of the model's counters: every quantity a check needs is rebuilt here from
+ * the scenario's knobs and the trace's events. The model's reported results ({@link FirmResult},
+ * {@link SystemResult}) are only compared with the replay at the end. Checked:
  *
  * <ul>
  * <li>conservation: shipments are created only by orders (on the order's day, never more units than ordered), split
@@ -1077,7 +1077,7 @@ final class TraceReplay {
         }
     }
 
-    /** The model's own books agree with MODEL.md's inequalities. */
+    /** The model's own books agree with the inequalities of docs/model.md. */
     static void checkBooks(Scenario scenario, SupplyResult result) {
         long licensedTotal = 0;
         long allocatedTotal = 0;

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -17,12 +18,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code chipflow knobs}: every knob with its default, range, unit, source and trust. */
+/**
+ * {@code chipflow knobs}: every knob with its default, range, unit, source and trust, as plain text, CSV or the
+ * markdown page committed as {@code docs/calibration.md}.
+ */
 @Command(name = "knobs", mixinStandardHelpOptions = true,
         description = {"List every knob: name, value (the default, or in SCENARIO), what is allowed, the calibrated "
-                + "range (CALIBRATION.md), unit, source and trust (H, M, L or assumption).",
+                + "range (docs/calibration.md), unit, source and trust (H, M, L or assumption).",
             "Set knobs with --set NAME=VALUE or in a scenario file."})
 final class KnobsCommand implements Callable<Integer> {
+
+    /** How the knobs are printed. */
+    enum Format {
+        /** Readable text, a paragraph per knob. */
+        PLAIN,
+        /** One row per knob. */
+        CSV,
+        /** The page docs/calibration.md, generated from the registry. */
+        MARKDOWN
+    }
 
     @ParentCommand
     ChipflowCli cli;
@@ -31,15 +45,30 @@ final class KnobsCommand implements Callable<Integer> {
             description = "Show the values in this scenario (a name or a scenario file) instead of the defaults.")
     String scenario;
 
-    @Option(names = "--csv", description = "Print as CSV (one row per knob).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "plain (the default), csv (one row per knob) or markdown (the page docs/calibration.md "
+                    + "is generated from).")
+    Format format;
+
+    // Kept from before --format existed, so that scripts calling --csv go on working.
+    @Option(names = "--csv", description = "Same as --format csv.")
     boolean csv;
 
     @Override
     public Integer call() {
+        if (csv && format != null && format != Format.CSV) {
+            throw new UsageException("--csv and --format " + format.name().toLowerCase(Locale.ROOT)
+                    + " ask for two formats; give one");
+        }
+        Format chosen = csv ? Format.CSV : format == null ? Format.PLAIN : format;
         Scenario defaults = Scenario.builder().build();
         Scenario s = scenario == null ? defaults : ScenarioSources.resolve(scenario, null, List.of(), null);
         PrintStream out = cli.out();
-        if (csv) {
+        if (chosen == Format.MARKDOWN) {
+            out.print(KnobsMarkdown.page(scenario == null ? null : s, defaults));
+            return 0;
+        }
+        if (chosen == Format.CSV) {
             StringWriter text = new StringWriter();
             try (CSVPrinter p = new CSVPrinter(text, CsvReports.FORMAT)) {
                 p.printRecord("name", "value", "default", "allowed", "calibrated", "unit", "source", "trust",
@@ -54,7 +83,7 @@ final class KnobsCommand implements Callable<Integer> {
             out.print(text);
             return 0;
         }
-        out.println(scenario == null ? "Knobs and their defaults (CALIBRATION.md):"
+        out.println(scenario == null ? "Knobs and their defaults (docs/calibration.md):"
                 : "Knobs of " + s.name() + " (default in parentheses where it differs):");
         for (Knob k : Knobs.all()) {
             String value = k.get(s);
