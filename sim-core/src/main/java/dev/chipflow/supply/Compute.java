@@ -1,8 +1,8 @@
 package dev.chipflow.supply;
 
 /**
- * Chip figures from vendor sheets and reports (CALIBRATION.md), used to turn units into compute. Not knobs: they are
- * facts about the chips, not policy.
+ * Chip figures from vendor sheets and reports (docs/calibration.md), used to turn units into compute. Not knobs:
+ * they are facts about the chips, not policy.
  */
 public final class Compute {
 

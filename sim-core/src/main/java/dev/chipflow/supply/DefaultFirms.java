@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The firms of the 2026 record (CALIBRATION.md). Orders total the reported 2,000,000 units; how they split among firms
- * is an assumption beyond ByteDance's 20,000-unit trial order and the ">200,000 each" signalled by Alibaba and
+ * The firms of the 2026 record (docs/record-2026.md). Orders total the reported 2,000,000 units; how they split among
+ * firms is an assumption beyond ByteDance's 20,000-unit trial order and the ">200,000 each" signalled by Alibaba and
  * ByteDance. The first batch of 400,000 approved units is split in equal thirds (assumption); DeepSeek's conditional
  * approval amount is unknown (40,000 assumed). {@code Others} stands for the firms still in China's queue: ordered,
  * not yet approved.

@@ -5,13 +5,13 @@ import java.util.function.Function;
 
 /**
  * One documented knob of a scenario: its name (as used by {@code --set} and scenario files), unit, the range it allows
- * (anything else is refused), the range CALIBRATION.md calibrates it over, its source and how far to trust it.
+ * (anything else is refused), the range docs/calibration.md calibrates it over, its source and how far to trust it.
  *
  * @param name        e.g. {@code cap.ratio}
  * @param unit        e.g. {@code units/week}
  * @param description one sentence
  * @param allowed     what validation accepts
- * @param calibrated  the range CALIBRATION.md gives for sweeps, or "-"
+ * @param calibrated  the range docs/calibration.md gives for sweeps, or "-"
  * @param source      where the default comes from
  * @param trust       H, M, L or assumption
  * @param getter      the knob's value in a scenario, as text that {@code setter} reads back

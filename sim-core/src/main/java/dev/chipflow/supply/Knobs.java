@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Every knob of a scenario by its documented name (CALIBRATION.md), plus the per-firm knobs
+ * Every knob of a scenario by its documented name (docs/calibration.md), plus the per-firm knobs
  * {@code firm.NAME.orders}, {@code firm.NAME.approvals} and {@code firm.NAME.priority}.
  *
  * <p>Value syntax: numbers; {@code unlimited} for caps and lab lines; dates {@code YYYY-MM-DD} ({@code never} for

@@ -16,7 +16,7 @@ import java.util.Map;
  * border. Immutable; validated when built, each failure an {@link InvalidKnobException} naming the knob, the value and
  * the allowed range. {@link Knobs} lists every knob by its documented name with its unit, default, range and source.
  *
- * <p>Make one with {@link #builder()} (the defaults of CALIBRATION.md) and copy one with a knob changed through
+ * <p>Make one with {@link #builder()} (the defaults of docs/calibration.md) and copy one with a knob changed through
  * {@link #toBuilder()} or {@link Knobs#set(Scenario, String, String)}.
  *
  * @param name                       a name for reports
@@ -244,7 +244,7 @@ public record Scenario(
         throw new InvalidKnobException("firm", firmName, "one of the scenario's firms " + known);
     }
 
-    /** @return a builder with the defaults of CALIBRATION.md and the default firms */
+    /** @return a builder with the defaults of docs/calibration.md and the default firms */
     public static Builder builder() {
         return new Builder();
     }
@@ -264,8 +264,8 @@ public record Scenario(
     }
 
     /**
-     * Builds a {@link Scenario}; starts from CALIBRATION.md's defaults with the conditions finalising and orders
-     * converting (the {@code orders-placed} reading of 2026).
+     * Builds a {@link Scenario}; starts from the defaults of docs/calibration.md with the conditions finalising and
+     * orders converting (the {@code orders-placed} reading of 2026).
      */
     public static final class Builder {
         private String name = "default";

@@ -1,7 +1,7 @@
 package dev.chipflow.supply;
 
 /**
- * Where a shipment is: each stage of the pipeline of MODEL.md at which units can wait, in pipeline order, then
+ * Where a shipment is: each stage of the pipeline of docs/model.md at which units can wait, in pipeline order, then
  * {@link #DELIVERED}. Attribution names the stage in which a unit waited longest.
  */
 public enum Stage {

@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
- * The supply pipeline of MODEL.md wired onto the engine for one replication:
+ * The supply pipeline of docs/model.md wired onto the engine for one replication:
  *
  * <pre>
  * OrderBook -> ChinaApproval (approval, NDRC conditions) -> Conversion -> DomesticMarket (quota)

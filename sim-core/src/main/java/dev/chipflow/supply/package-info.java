@@ -1,5 +1,5 @@
 /**
- * The H200 supply model of MODEL.md on the engine: a {@link dev.chipflow.supply.Scenario} (immutable knobs, firms,
+ * The H200 supply model of docs/model.md on the engine: a {@link dev.chipflow.supply.Scenario} (immutable knobs, firms,
  * dates) wired by {@link dev.chipflow.supply.SupplyModel} into one class per stage ({@code ChinaApproval},
  * {@code Conversion}, {@code DomesticMarket}, {@code NvidiaSupply}, {@code LicenceOffice}, {@code CapLedger},
  * {@code TestLab}, {@code Border}), producing a {@link dev.chipflow.supply.SupplyResult}.

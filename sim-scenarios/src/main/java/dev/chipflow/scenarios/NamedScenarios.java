@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The scenarios and policy sweeps the command line knows by name. Each reads like the record it stands for; the knob
- * values not set here are CALIBRATION.md's defaults (see {@link Scenario#builder()}).
+ * values not set here are the defaults of docs/calibration.md (see {@link Scenario#builder()}).
  */
 public final class NamedScenarios {
 
@@ -38,7 +38,7 @@ public final class NamedScenarios {
     }
 
     /**
-     * The record to mid-2026 (CALIBRATION.md, timeline): China's conditions never become final and no approved unit
+     * The record to mid-2026 (docs/record-2026.md): China's conditions never become final and no approved unit
      * is turned into a purchase order; the US per-firm cap of 75,000 units reported applied around May 2026.
      * Reproduces zero confirmed deliveries by 2026-06-30.
      *

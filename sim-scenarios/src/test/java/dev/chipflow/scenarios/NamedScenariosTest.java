@@ -34,7 +34,7 @@ class NamedScenariosTest {
         for (String k : defaults.keySet()) {
             if (!List.of("name", "ndrc.conditionsFinalize", "china.conversionShare", "licence.perFirmCap")
                     .contains(k)) {
-                assertEquals(defaults.get(k), knobs.get(k), k + " keeps its CALIBRATION.md default");
+                assertEquals(defaults.get(k), knobs.get(k), k + " keeps its default (docs/calibration.md)");
             }
         }
     }
