@@ -20,8 +20,12 @@ final class Border implements StageInput {
     private final Deliveries deliveries;
     private ContinuousSampler transitDays;
     private ContinuousSampler clearanceDays;
-    private final double[] blockStart;
-    private final double[] blockEnd;
+    private double[] blockStart;
+    private double[] blockEnd;
+    /** Only when the blocks can change mid-run: each shipment's clearance draw and its pending event. */
+    private final boolean tracking;
+    private double[] drawn = new double[0];
+    private long[] pending = new long[0];
     private final EventHandler arrived = this::atCustoms;
     private final EventHandler cleared = this::clear;
 
@@ -32,9 +36,30 @@ final class Border implements StageInput {
         this.deliveries = deliveries;
         this.transitDays = transitDays;
         this.clearanceDays = clearanceDays;
-        List<double[]> merged = merge(scenario.customsBlocks());
+        blocks(scenario.customsBlocks());
+        tracking = scenario.timeline().changes().stream().anyMatch(c -> c.knob().equals("customs.blocks"));
+    }
+
+    private void blocks(List<DateWindow> windows) {
+        List<double[]> merged = merge(windows);
         blockStart = merged.stream().mapToDouble(w -> w[0]).toArray();
         blockEnd = merged.stream().mapToDouble(w -> w[1]).toArray();
+    }
+
+    /**
+     * From a date: new block windows. Every shipment at customs is cleared as if they had held since it arrived, with
+     * the clearance time it drew, but not before now.
+     */
+    void customsBlocks(List<DateWindow> windows) {
+        blocks(windows);
+        double now = sim.now();
+        for (int s = 0; s < shipments.highWater(); s++) {
+            if (shipments.isIn(s, Stage.CUSTOMS) && sim.isPending(pending[s])) {
+                sim.cancel(pending[s]);
+                double at = Math.max(now, open(open(shipments.enteredAt(s)) + drawn[s]));
+                pending[s] = sim.scheduleAt(at, cleared, s);
+            }
+        }
     }
 
     /** Sorted, overlapping or touching windows joined, so one pass finds the end of a block. */
@@ -74,8 +99,17 @@ final class Border implements StageInput {
     private void atCustoms(int s) {
         shipments.move(s, Stage.CUSTOMS);
         double start = open(sim.now());
+        double clearance = clearanceDays.sample();
         // Block ends are dates, so every clearance ends at a finite instant (past the horizon, it never happens).
-        sim.scheduleAt(open(start + clearanceDays.sample()), cleared, s);
+        long handle = sim.scheduleAt(open(start + clearance), cleared, s);
+        if (tracking) {
+            if (s >= drawn.length) {
+                drawn = java.util.Arrays.copyOf(drawn, Math.max(s + 1, 2 * drawn.length));
+                pending = java.util.Arrays.copyOf(pending, drawn.length);
+            }
+            drawn[s] = clearance;
+            pending[s] = handle;
+        }
     }
 
     /** @return the first instant at or after {@code t} outside every block */

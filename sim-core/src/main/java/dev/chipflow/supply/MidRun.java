@@ -52,7 +52,10 @@ final class MidRun {
             Map.entry("transit.days", "Shipments leaving the lab from D draw their transit from the new "
                     + "distribution."),
             Map.entry("customs.clearanceDays", "Shipments reaching customs from D draw their clearance from the new "
-                    + "distribution."));
+                    + "distribution."),
+            Map.entry("customs.blocks", "From D the block windows are the new list (none: no block): every "
+                    + "shipment at customs is cleared as if they had held since it arrived, with the clearance time "
+                    + "it drew, but not before D. Lifting a block on D releases what it held from D on."));
 
     /** Why a knob absent from {@link #CHANGES} cannot change from a date. */
     static final Map<String, String> FIXED = Map.ofEntries(
@@ -67,7 +70,6 @@ final class MidRun {
             Map.entry("licence.scope", "licences already filed cannot change scope"),
             Map.entry("cap.rollingDays", "the cap's window cannot change shape mid-run"),
             Map.entry("lab.required", "shipments already past the cap cannot be sent back to the lab"),
-            Map.entry("customs.blocks", "blocks are dated windows already"),
             Map.entry("shipment.units", "orders are cut into shipments on day 0"),
             Map.entry("market.priceUsd", "it prices the whole run's exports"),
             Map.entry("market.usTakeShare", "it applies to the whole run's revenue"));

@@ -111,6 +111,9 @@ final class PolicyTimeline {
         if (!was.transitDays().equals(now.transitDays())) {
             border.transitDays(sampler(SupplyModel.STREAM_TRANSIT, now.transitDays()));
         }
+        if (!was.customsBlocks().equals(now.customsBlocks())) {
+            border.customsBlocks(now.customsBlocks());
+        }
         if (!was.customsClearanceDays().equals(now.customsClearanceDays())) {
             border.clearanceDays(sampler(SupplyModel.STREAM_CUSTOMS, now.customsClearanceDays()));
         }

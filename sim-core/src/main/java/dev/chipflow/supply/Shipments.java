@@ -220,6 +220,16 @@ final class Shipments {
         return orderedAt[s];
     }
 
+    /** @return one past the highest shipment number used so far */
+    int highWater() {
+        return highWater;
+    }
+
+    /** @return whether shipment {@code s} is in stage {@code st} now */
+    boolean isIn(int s, Stage st) {
+        return stage[s] == st.ordinal();
+    }
+
     double enteredAt(int s) {
         return enteredAt[s];
     }

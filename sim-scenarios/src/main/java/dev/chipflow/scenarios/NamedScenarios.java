@@ -23,6 +23,10 @@ public final class NamedScenarios {
 
     /** The record of 2026: orders not converted, conditions never final, the 75k per-firm US cap. */
     public static final String HISTORICAL = "historical-2026";
+    /** The record, with China permitting purchases from 2026-07-01. */
+    public static final String PERMITS_JULY = "china-permits-2026-07";
+    /** The record, with China permitting purchases from 2026-10-01. */
+    public static final String PERMITS_OCTOBER = "china-permits-2026-10";
     /** Conditions final after the NDRC delay and 60% of approvals converted into purchase orders. */
     public static final String ORDERS_PLACED = "orders-placed";
     /** Hundreds of firms and millions of 8-GPU shipments, for benchmarks. */
@@ -38,19 +42,14 @@ public final class NamedScenarios {
     }
 
     /**
-     * The record to mid-2026 (docs/record-2026.md): China's conditions never become final and no approved unit
-     * is turned into a purchase order; the US per-firm cap of 75,000 units reported applied around May 2026.
-     * Reproduces zero confirmed deliveries by 2026-06-30.
+     * The record of 2026 (docs/record-2026.md), each dated rule change a timeline entry with its source: no Chinese
+     * approval of purchases, customs withholding, US licences from mid-May capped at 75,000 per firm, Nvidia's March
+     * halt and restart. Reproduces zero confirmed deliveries by 2026-06-30.
      *
      * @return the scenario
      */
     public static Scenario historical2026() {
-        return Scenario.builder()
-                .name(HISTORICAL)
-                .conditionsFinalize(false)
-                .conversionShare(0.0)
-                .licencePerFirmCap(75_000)
-                .build();
+        return Record2026.historical();
     }
 
     /**
@@ -112,8 +111,23 @@ public final class NamedScenarios {
     private static Map<String, NamedScenario> scenarioIndex() {
         Map<String, NamedScenario> m = new LinkedHashMap<>();
         for (NamedScenario s : List.of(
-                new NamedScenario(HISTORICAL, "The 2026 record: approvals never final, no orders converted, 75k "
-                        + "per-firm US cap; zero deliveries by 2026-06-30", NamedScenarios::historical2026),
+                new NamedScenario(HISTORICAL, "The 2026 record, dated: no Chinese approval of purchases, customs "
+                        + "withholding, US licences from mid-May (75k per firm); zero deliveries by 2026-06-30",
+                        NamedScenarios::historical2026),
+                new NamedScenario(PERMITS_JULY, "What if China permits purchases (final conditions, customs "
+                        + "clearing) from 2026-07-01, the rest as recorded?",
+                        () -> Record2026.chinaPermits(PERMITS_JULY, "2026-07-01")),
+                new NamedScenario(PERMITS_OCTOBER, "What if China permits purchases from 2026-10-01 instead?",
+                        () -> Record2026.chinaPermits(PERMITS_OCTOBER, "2026-10-01")),
+                new NamedScenario(PERMITS_JULY + "-no-firm-cap", "China permits from 2026-07-01 and the US lifts "
+                        + "the 75k per-firm cap on the same day", () -> Record2026.permitsJulyAnd(PERMITS_JULY
+                                + "-no-firm-cap", "2026-07-01", "licence.perFirmCap", "unlimited")),
+                new NamedScenario(PERMITS_JULY + "-cap-0.25", "China permits from 2026-07-01 and the US tightens "
+                        + "the cap ratio to 0.25 from 2026-09-01", () -> Record2026.permitsJulyAnd(PERMITS_JULY
+                                + "-cap-0.25", "2026-09-01", "cap.ratio", "0.25")),
+                new NamedScenario(PERMITS_JULY + "-lab-x2", "China permits from 2026-07-01 and the US lab doubles "
+                        + "its lines (4 to 8) from 2026-07-01", () -> Record2026.permitsJulyAnd(PERMITS_JULY
+                                + "-lab-x2", "2026-07-01", "lab.lines", "8")),
                 new NamedScenario(ORDERS_PLACED, "Conditions final after the NDRC delay, 60% of approvals "
                         + "converted: deliveries per firm through 2026-12-31", NamedScenarios::ordersPlaced),
                 new NamedScenario(STRESS, "Load test: 300 firms, 3 million 8-GPU shipments (slow; for "
