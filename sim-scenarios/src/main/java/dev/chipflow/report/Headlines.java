@@ -1,5 +1,11 @@
 package dev.chipflow.report;
 
+import dev.chipflow.supply.PolicyChange;
+import dev.chipflow.supply.Scenario;
+import dev.chipflow.supply.Timeline;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.chipflow.scenarios.NamedScenarios;
 import dev.chipflow.stats.Summary;
 import dev.chipflow.supply.Stage;
@@ -29,7 +35,69 @@ public final class Headlines {
         out.add("Units are held at (end of the run, mean over " + Fmt.count(a.replications(), "replication") + "): "
                 + stageList(a.unitsAtEndTotal(), true) + ".");
         out.add("Stage where units waited longest (attribution): " + stageList(a.attributedTotal(), false) + ".");
+        String rules = rulesHolding(a);
+        if (!rules.isEmpty()) {
+            out.add(rules);
+        }
         return out;
+    }
+
+    /**
+     * The rules behind the stages that hold units at the end: for each such stage (most units first), its knobs that
+     * the timeline set, with the date and source; then the other dated rules in force at the end.
+     *
+     * @param a a run
+     * @return a sentence, or empty when the scenario has no timeline
+     */
+    static String rulesHolding(RunAnalysis a) {
+        Scenario s = a.scenario();
+        if (s.timeline().isEmpty()) {
+            return "";
+        }
+        // The last change of each knob is the rule in force at the end.
+        Map<String, Timeline.Entry> inForce = new LinkedHashMap<>();
+        for (Timeline.Entry e : s.timelineEntries()) {
+            inForce.remove(e.change().knob());
+            inForce.put(e.change().knob(), e);
+        }
+        double[] atEnd = a.unitsAtEndTotal();
+        List<Stage> holding = new ArrayList<>();
+        for (Stage st : Stage.values()) {
+            if (st != Stage.DELIVERED && atEnd[st.ordinal()] > 0) {
+                holding.add(st);
+            }
+        }
+        holding.sort(Comparator.comparingDouble(st -> -atEnd[st.ordinal()]));
+        StringBuilder b = new StringBuilder();
+        for (Stage st : holding) {
+            List<String> why = new ArrayList<>();
+            for (String k : st.knobs()) {
+                Timeline.Entry e = inForce.remove(k);
+                if (e != null) {
+                    why.add(describe(e));
+                }
+            }
+            if (st == Stage.APPROVAL) {
+                why.add("the approvals China gave: " + Fmt.human(a.summary("all.approved").mean()) + " of the "
+                        + Fmt.human(a.summary("all.ordered").mean()) + " units ordered (firm.NAME.approvals)");
+            }
+            if (!why.isEmpty()) {
+                b.append(b.length() == 0 ? "" : "; ").append(st.label()).append(" is held by ")
+                        .append(String.join(" and ", why));
+            }
+        }
+        String held = b.length() == 0 ? "" : "Dated rules holding the units: " + b + ".";
+        List<String> rest = new ArrayList<>();
+        inForce.values().forEach(e -> rest.add(describe(e)));
+        String others = rest.isEmpty() ? "" : "Other dated rules in force at the end (downstream or not binding): " + String.join("; ", rest) + ".";
+        return (held + " " + others).trim();
+    }
+
+    private static String describe(Timeline.Entry e) {
+        PolicyChange c = e.change();
+        return c.knob() + " = " + e.to() + " from " + c.date()
+                + (c.source().equals("-") ? "" : " (" + c.source() + (c.trust().equals("-") ? "" : ", trust "
+                        + c.trust()) + ")");
     }
 
     /**
