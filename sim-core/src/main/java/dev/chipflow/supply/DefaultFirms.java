@@ -19,7 +19,7 @@ public final class DefaultFirms {
         return LocalDate.parse(iso);
     }
 
-    /** @return ByteDance, Alibaba, Tencent, DeepSeek and Others, in that order */
+    /** @return ByteDance, Alibaba, Tencent, DeepSeek, JD (JD.com) and Others, in that order */
     public static List<Firm> all() {
         return List.of(
                 new Firm("ByteDance",
@@ -34,8 +34,13 @@ public final class DefaultFirms {
                 new Firm("DeepSeek",
                         List.of(new Order(d("2026-01-30"), 150_000)),
                         List.of(new Approval(d("2026-01-30"), 40_000, true)), 3),
+                // Cleared by the US around 2026-05-14 (Reuters via The Decoder, M); no Chinese approval reported; its
+                // order is an assumption, taken out of the queue's million.
+                new Firm("JD",
+                        List.of(new Order(d("2026-01-24"), 100_000)),
+                        List.of(), 4),
                 new Firm("Others",
-                        List.of(new Order(d("2026-01-24"), 1_000_000)),
-                        List.of(), 4));
+                        List.of(new Order(d("2026-01-24"), 900_000)),
+                        List.of(), 5));
     }
 }

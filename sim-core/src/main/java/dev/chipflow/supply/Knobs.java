@@ -88,6 +88,23 @@ public final class Knobs {
     }
 
     /**
+     * A knob's value over the run: on day 0, then each value its timeline gives it, with the date.
+     *
+     * @param s    a scenario
+     * @param name a knob's name
+     * @return e.g. {@code unlimited; 75000 from 2026-03-03}; just the value when it never changes
+     */
+    public static String valueOverTime(Scenario s, String name) {
+        StringBuilder v = new StringBuilder(get(s, name));
+        for (PolicyChange c : s.timeline().changes()) {
+            if (c.knob().equals(name)) {
+                v.append("; ").append(c.value()).append(" from ").append(c.date());
+            }
+        }
+        return v.toString();
+    }
+
+    /**
      * @param s a scenario
      * @return every knob of {@code s} as name to text, firm knobs included, then the timeline's changes as
      *         {@code knob@date} to text, in a stable order

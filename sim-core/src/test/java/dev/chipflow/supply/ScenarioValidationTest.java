@@ -164,7 +164,7 @@ class ScenarioValidationTest {
         assertEquals(8, t.labLines());
         assertEquals(s.toBuilder().labLines(8).build(), t);
         Scenario withFirm = Knobs.set(s, "firm.Baidu.orders", "2026-02-01:16000");
-        assertEquals(6, withFirm.firms().size());
+        assertEquals(7, withFirm.firms().size());
         assertEquals(16_000, withFirm.firms().get(withFirm.firmIndex("Baidu")).orderedUnits());
     }
 

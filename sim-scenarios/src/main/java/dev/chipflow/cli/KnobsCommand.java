@@ -74,7 +74,7 @@ final class KnobsCommand implements Callable<Integer> {
                 p.printRecord("name", "value", "default", "allowed", "calibrated", "unit", "source", "trust",
                         "description");
                 for (Knob k : Knobs.all()) {
-                    p.printRecord(k.name(), k.get(s), k.get(defaults), k.allowed(), k.calibrated(), k.unit(),
+                    p.printRecord(k.name(), Knobs.valueOverTime(s, k.name()), k.get(defaults), k.allowed(), k.calibrated(), k.unit(),
                             k.source(), k.trust(), k.description());
                 }
             } catch (IOException e) {
@@ -86,7 +86,7 @@ final class KnobsCommand implements Callable<Integer> {
         out.println(scenario == null ? "Knobs and their defaults (docs/calibration.md):"
                 : "Knobs of " + s.name() + " (default in parentheses where it differs):");
         for (Knob k : Knobs.all()) {
-            String value = k.get(s);
+            String value = Knobs.valueOverTime(s, k.name());
             String def = k.get(defaults);
             out.println();
             out.println(k.name() + " = " + value + (value.equals(def) ? "" : "   (default " + def + ")")

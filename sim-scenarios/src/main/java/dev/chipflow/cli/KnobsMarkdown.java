@@ -162,7 +162,7 @@ final class KnobsMarkdown {
             for (Knob k : s.getValue()) {
                 List<String> cells = new ArrayList<>(List.of(code(k.name()), code(k.get(defaults))));
                 if (shown != null) {
-                    cells.add(code(k.get(shown)));
+                    cells.add(code(Knobs.valueOverTime(shown, k.name())));
                 }
                 cells.addAll(List.of(cell(allowed(k)), cell(k.calibrated()), cell(k.unit()), cell(k.source()),
                         cell(k.trust())));

@@ -62,23 +62,12 @@ public final class Reports {
     }
 
     /** The assumption knobs, every knob of the scenario and its firms: the end of every report.html. */
-    /** @return the knob's value, then each later value with its date, e.g. {@code 0.5; 0.25 from 2026-09-01} */
-    static String valueOverTime(Scenario s, String knob) {
-        StringBuilder v = new StringBuilder(Knobs.get(s, knob));
-        for (dev.chipflow.supply.Timeline.Entry e : s.timelineEntries()) {
-            if (e.change().knob().equals(knob)) {
-                v.append("; ").append(e.to()).append(" from ").append(e.change().date());
-            }
-        }
-        return v.toString();
-    }
-
     static void knobSections(Html h, Scenario s) {
         h.tag("h2", "Assumptions (knobs without a public source)");
         List<List<String>> assumptions = new ArrayList<>();
         for (Knob k : Knobs.all()) {
             if (k.isAssumption()) {
-                assumptions.add(List.of(k.name(), k.get(s), k.unit(), k.description(), k.calibrated()));
+                assumptions.add(List.of(k.name(), Knobs.valueOverTime(s, k.name()), k.unit(), k.description(), k.calibrated()));
             }
         }
         h.table(List.of("knob", "value", "unit", "meaning", "range to test"), assumptions);
@@ -86,7 +75,7 @@ public final class Reports {
         List<List<String>> rows = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         for (Knob k : Knobs.all()) {
-            rows.add(List.of(k.name(), valueOverTime(s, k.name()), k.unit(), k.trust(), k.description(), k.source()));
+            rows.add(List.of(k.name(), Knobs.valueOverTime(s, k.name()), k.unit(), k.trust(), k.description(), k.source()));
             classes.add(k.isAssumption() ? "assumption" : null);
         }
         h.table(List.of("knob", "value", "unit", "trust", "meaning", "source"), rows, classes);

@@ -1,8 +1,5 @@
 package dev.chipflow.scenarios;
 
-import dev.chipflow.supply.Approval;
-import dev.chipflow.supply.Firm;
-import dev.chipflow.supply.Order;
 import dev.chipflow.supply.PolicyChange;
 import dev.chipflow.supply.Scenario;
 import java.time.LocalDate;
@@ -15,9 +12,6 @@ import java.util.List;
  */
 final class Record2026 {
 
-    /** Orders and approvals are the builder's defaults, but JD (JD.com), cleared by the US, is its own row. */
-    private static final long JD_ORDER = 100_000;
-
     private Record2026() {
     }
 
@@ -27,28 +21,6 @@ final class Record2026 {
 
     private static PolicyChange change(String date, String knob, String value, String source, String trust) {
         return new PolicyChange(d(date), knob, value, source, trust);
-    }
-
-    /** @return the firms of the record: the four approved in principle, JD (JD.com) and the rest of the queue */
-    static List<Firm> firms() {
-        return List.of(
-                // 20,000 preliminary (FT via TrendForce, 2025-12-23, M); the rest after China's clearance in principle.
-                new Firm("ByteDance", List.of(new Order(d("2026-01-01"), 20_000), new Order(d("2026-01-24"), 280_000)),
-                        List.of(new Approval(d("2026-01-28"), 133_333, true)), 0),
-                // ">200,000 each" (Bloomberg, 2026-01-24, M); 300,000 is an assumption.
-                new Firm("Alibaba", List.of(new Order(d("2026-01-24"), 300_000)),
-                        List.of(new Approval(d("2026-01-28"), 133_333, true)), 1),
-                // The three together "over 400,000" approved on conditions (Reuters, 2026-01-28, H): equal thirds.
-                new Firm("Tencent", List.of(new Order(d("2026-01-24"), 250_000)),
-                        List.of(new Approval(d("2026-01-28"), 133_334, true)), 2),
-                // Approved on conditions (Reuters via etnet, 2026-01-30, H); the amount is not given: 40,000 assumed.
-                new Firm("DeepSeek", List.of(new Order(d("2026-01-30"), 150_000)),
-                        List.of(new Approval(d("2026-01-30"), 40_000, true)), 3),
-                // Cleared by the US around 2026-05-14 (Reuters via The Decoder, M); no Chinese approval is reported.
-                // Its order is an assumption, taken out of the queue's million.
-                new Firm("JD", List.of(new Order(d("2026-01-24"), JD_ORDER)), List.of(), 4),
-                // The rest of the "over 2,000,000" ordered (Reuters, 2025-12-31, H), still in China's queue.
-                new Firm("Others", List.of(new Order(d("2026-01-24"), 1_000_000 - JD_ORDER)), List.of(), 5));
     }
 
     /**
@@ -62,7 +34,7 @@ final class Record2026 {
     static Scenario historical() {
         return Scenario.builder()
                 .name(NamedScenarios.HISTORICAL)
-                .firms(firms())
+                // The firms are the builder's: the record's four approved firms, JD (cleared by the US) and the queue.
                 // Assumption: China-bound output was running as 2026 began (the March halt implies it).
                 .productionStart(d("2026-01-01"))
                 .productionHalts(List.of())

@@ -88,7 +88,7 @@ class CalibrationDocTest {
     void aScenarioGetsItsOwnColumn() {
         String page = markdown("historical-2026");
         assertTrue(page.contains("| knob | default | in historical-2026 | allowed |"), page);
-        assertTrue(page.contains("| `licence.perFirmCap` | `unlimited` | `75000` |"), page);
+        assertTrue(page.contains("| `licence.perFirmCap` | `unlimited` | `unlimited; 75000 from 2026-03-03` |"), page);
     }
 
     @Test

@@ -99,7 +99,8 @@ class ChipflowCliTest {
         assertOk(csv);
         assertEquals(Knobs.all().size() + 1, csv.out().split("\n").length);
         Cli.Result historical = Cli.run("knobs", "historical-2026");
-        assertTrue(historical.out().contains("licence.perFirmCap = 75000   (default unlimited)"), historical.out());
+        assertTrue(historical.out().contains("licence.perFirmCap = unlimited; 75000 from 2026-03-03   (default "
+                + "unlimited)"), historical.out());
     }
 
     @Test

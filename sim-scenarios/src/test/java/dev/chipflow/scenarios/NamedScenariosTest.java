@@ -10,6 +10,7 @@ import dev.chipflow.supply.Approval;
 import dev.chipflow.supply.DateWindow;
 import dev.chipflow.supply.Firm;
 import dev.chipflow.supply.Knobs;
+import dev.chipflow.supply.PolicyChange;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.Stage;
 import dev.chipflow.supply.SupplyModel;
@@ -24,18 +25,52 @@ import org.junit.jupiter.api.Test;
 class NamedScenariosTest {
 
     @Test
-    void historicalIsTheRecordsSettingsOnTheDefaults() {
+    void historicalIsTheDatedRecordOnTheDefaults() {
         Scenario h = NamedScenarios.historical2026();
-        Map<String, String> knobs = Knobs.values(h);
+        // The record's rule changes, on their dates (docs/record-2026.md), each with a source and a trust level.
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("customs.blocks@2026-01-14", "2026-01-14..2026-12-31");
+        expected.put("licence.approvalProbability@2026-01-15", "0");
+        expected.put("ndrc.conditionsFinalize@2026-01-28", "false");
+        expected.put("licence.perFirmCap@2026-03-03", "75000");
+        expected.put("supply.productionPerWeek@2026-03-05", "0");
+        expected.put("supply.productionPerWeek@2026-03-18", "25000");
+        expected.put("licence.approvalProbability@2026-05-14", "1");
+        Map<String, String> dated = new java.util.LinkedHashMap<>();
+        for (PolicyChange c : h.timeline().changes()) {
+            dated.put(c.label(), c.value());
+            assertTrue(c.source().length() > 10, c.label() + " has a source");
+            assertTrue(List.of("H", "M", "L").contains(c.trust()), c.label() + " trust " + c.trust());
+        }
+        assertEquals(expected, dated);
+        // Otherwise the defaults, but for the three assumptions the record needs (see Record2026).
+        Map<String, String> knobs = Knobs.values(h.withoutTimeline());
         Map<String, String> defaults = Knobs.values(Scenario.builder().build());
-        assertEquals("false", knobs.get("ndrc.conditionsFinalize"));
-        assertEquals("0", knobs.get("china.conversionShare"));
-        assertEquals("75000", knobs.get("licence.perFirmCap"));
         for (String k : defaults.keySet()) {
-            if (!List.of("name", "ndrc.conditionsFinalize", "china.conversionShare", "licence.perFirmCap")
-                    .contains(k)) {
+            if (!List.of("name", "supply.productionStart", "supply.halts", "customs.blocks").contains(k)) {
                 assertEquals(defaults.get(k), knobs.get(k), k + " keeps its default (docs/calibration.md)");
             }
+        }
+        assertEquals("2026-01-01", knobs.get("supply.productionStart"));
+        assertEquals(List.of("ByteDance", "Alibaba", "Tencent", "DeepSeek", "JD", "Others"),
+                h.firms().stream().map(Firm::name).toList());
+    }
+
+    @Test
+    void whatIfsBranchFromTheRecordByOneDecision() {
+        Scenario h = NamedScenarios.historical2026();
+        for (dev.chipflow.scenarios.NamedScenario n : NamedScenarios.scenarios()) {
+            if (!n.name().startsWith(NamedScenarios.PERMITS_JULY) && !n.name().equals(NamedScenarios.PERMITS_OCTOBER)) {
+                continue;
+            }
+            Scenario s = n.scenario();
+            assertEquals(h.withoutTimeline().toBuilder().name(s.name()).build(), s.withoutTimeline(), n.name());
+            List<PolicyChange> extra = new java.util.ArrayList<>(s.timeline().changes());
+            extra.removeAll(h.timeline().changes());
+            // China permitting purchases is one decision in two rules (conditions final, customs clearing); each
+            // branch of the July one adds one more.
+            assertEquals(n.name().equals(NamedScenarios.PERMITS_JULY) || n.name().equals(
+                    NamedScenarios.PERMITS_OCTOBER) ? 2 : 3, extra.size(), n.name() + " " + extra);
         }
     }
 

@@ -49,7 +49,7 @@ class ScenarioFileTest {
         assertEquals(0.25, s.capRatio());
         assertEquals(8, s.labLines());
         assertEquals(2, s.customsBlocks().size());
-        assertEquals(75_000, s.licencePerFirmCap(), "the base's own settings stay");
+        assertEquals("75000", Knobs.values(s).get("licence.perFirmCap@2026-03-03"), "the base's own timeline stays");
     }
 
     @Test
