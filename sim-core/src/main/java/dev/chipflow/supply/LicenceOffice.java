@@ -32,6 +32,8 @@ final class LicenceOffice implements StageInput {
     private final boolean perOrder;
     private final byte[] state;
     private final IntFifo[] waiting;
+    /** Per licence, the handle of its first review's end (to draw it again if its time changes before it starts). */
+    private final long[] firstReview;
     private final EventHandler reviewed = this::review;
 
     LicenceOffice(Simulator sim, Scenario scenario, Shipments shipments, StageInput next, Trace trace, int orders,
@@ -47,6 +49,7 @@ final class LicenceOffice implements StageInput {
         this.perOrder = scenario.licenceScope() == LicenceScope.ORDER;
         int keys = perOrder ? orders : scenario.firms().size();
         state = new byte[keys];
+        firstReview = new long[keys];
         waiting = new IntFifo[keys];
         for (int k = 0; k < keys; k++) {
             waiting[k] = new IntFifo(4);
@@ -62,7 +65,7 @@ final class LicenceOffice implements StageInput {
         int k = key(s);
         if (state[k] == NONE) {
             state[k] = REVIEW;
-            sim.scheduleAt(Math.max(sim.now(), policyStart) + reviewDays.sample(), reviewed, k);
+            firstReview[k] = sim.scheduleAt(Math.max(sim.now(), policyStart) + reviewDays.sample(), reviewed, k);
         }
     }
 
@@ -91,9 +94,21 @@ final class LicenceOffice implements StageInput {
         }
     }
 
-    /** From a date: the review time of reviews started from now. */
+    /**
+     * From a date: the review time of reviews started from now. Up to the policy's start no review has started (a
+     * review starts no earlier than the policy), so the licences filed so far draw their review again, from the
+     * policy's start.
+     */
     void reviewDays(ContinuousSampler v) {
         reviewDays = v;
+        if (sim.now() <= policyStart) {
+            for (int k = 0; k < state.length; k++) {
+                if (state[k] == REVIEW) {
+                    sim.cancel(firstReview[k]);
+                    firstReview[k] = sim.scheduleAt(policyStart + v.sample(), reviewed, k);
+                }
+            }
+        }
     }
 
     /**
