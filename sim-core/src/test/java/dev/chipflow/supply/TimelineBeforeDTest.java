@@ -53,7 +53,8 @@ class TimelineBeforeDTest {
             Map.entry("lab.lotUnits", "2000"),
             Map.entry("lab.failureShare", "0.5"),
             Map.entry("transit.days", "tri(10,20,30)"),
-            Map.entry("customs.clearanceDays", "exp(10)")));
+            Map.entry("customs.clearanceDays", "exp(10)"),
+            Map.entry("customs.blocks", "2026-05-01..2026-07-31")));
 
     static Stream<String> knobs() {
         return CHANGED.keySet().stream();

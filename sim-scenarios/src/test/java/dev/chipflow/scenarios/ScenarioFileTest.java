@@ -77,7 +77,7 @@ class ScenarioFileTest {
                 "firm.Moonshot.orders = 2026-02-01:10000",
                 "firm.ByteDance.orders = 2026-01-24:280000").scenario();
         List<String> names = s.firms().stream().map(Firm::name).toList();
-        assertEquals(List.of("ByteDance", "Alibaba", "Tencent", "DeepSeek", "Others", "Moonshot"), names,
+        assertEquals(List.of("ByteDance", "Alibaba", "Tencent", "DeepSeek", "JD", "Others", "Moonshot"), names,
                 "changing ByteDance keeps its place; a new firm comes last (approvals may precede orders)");
         assertEquals(280_000, s.firms().get(0).orderedUnits());
         assertEquals(10_000, s.firms().get(5).approvedUnits());
