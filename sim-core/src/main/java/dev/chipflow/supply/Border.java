@@ -36,7 +36,7 @@ final class Border implements StageInput {
         this.deliveries = deliveries;
         this.transitDays = transitDays;
         this.clearanceDays = clearanceDays;
-        blocks(scenario.customsBlocks());
+        blocks(scenario.border().customsBlocks());
         tracking = scenario.timeline().changes().stream().anyMatch(c -> c.knob().equals("customs.blocks"));
     }
 

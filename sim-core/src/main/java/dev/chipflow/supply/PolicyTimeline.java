@@ -64,73 +64,73 @@ final class PolicyTimeline {
         Scenario now = steps.get(step).rules();
         inForce = now;
         // Upstream first, so that what a change releases meets the downstream rules of the same day.
-        if (!was.ndrcConditionDays().equals(now.ndrcConditionDays())) {
-            approval.ndrcDays(sampler(SupplyModel.STREAM_NDRC, now.ndrcConditionDays()));
+        if (!was.china().ndrcConditionDays().equals(now.china().ndrcConditionDays())) {
+            approval.ndrcDays(sampler(SupplyModel.STREAM_NDRC, now.china().ndrcConditionDays()));
         }
-        if (!was.conversionDays().equals(now.conversionDays())) {
-            conversion.delay(sampler(SupplyModel.STREAM_CONVERSION, now.conversionDays()));
+        if (!was.china().conversionDays().equals(now.china().conversionDays())) {
+            conversion.delay(sampler(SupplyModel.STREAM_CONVERSION, now.china().conversionDays()));
         }
-        if (was.conditionsFinalize() != now.conditionsFinalize()) {
-            approval.conditionsFinalize(now.conditionsFinalize());
+        if (was.china().conditionsFinalize() != now.china().conditionsFinalize()) {
+            approval.conditionsFinalize(now.china().conditionsFinalize());
         }
-        if (was.conversionShare() != now.conversionShare()) {
-            conversion.share(now.conversionShare());
+        if (was.china().conversionShare() != now.china().conversionShare()) {
+            conversion.share(now.china().conversionShare());
         }
-        if (was.domesticOutputPerYear() != now.domesticOutputPerYear()) {
-            domestic.outputPerYear(now.domesticOutputPerYear());
+        if (was.china().domesticOutputPerYear() != now.china().domesticOutputPerYear()) {
+            domestic.outputPerYear(now.china().domesticOutputPerYear());
         }
-        if (was.domesticRatio() != now.domesticRatio()) {
-            domestic.ratio(now.domesticRatio());
+        if (was.china().domesticRatio() != now.china().domesticRatio()) {
+            domestic.ratio(now.china().domesticRatio());
         }
-        if (!was.licenceReviewDays().equals(now.licenceReviewDays())) {
-            licence.reviewDays(sampler(SupplyModel.STREAM_LICENCE_REVIEW, now.licenceReviewDays()));
+        if (!was.us().reviewDays().equals(now.us().reviewDays())) {
+            licence.reviewDays(sampler(SupplyModel.STREAM_LICENCE_REVIEW, now.us().reviewDays()));
         }
-        if (was.licenceApprovalProbability() != now.licenceApprovalProbability()) {
-            licence.approvalProbability(now.licenceApprovalProbability(), new Bernoulli(
-                    now.licenceApprovalProbability(), streams.stream(SupplyModel.STREAM_LICENCE_DECISION)));
+        if (was.us().approvalProbability() != now.us().approvalProbability()) {
+            licence.approvalProbability(now.us().approvalProbability(), new Bernoulli(
+                    now.us().approvalProbability(), streams.stream(SupplyModel.STREAM_LICENCE_DECISION)));
         }
-        if (was.licencePerFirmCap() != now.licencePerFirmCap()
-                || was.licenceTotalCeiling() != now.licenceTotalCeiling()) {
-            limit.limits(now.licencePerFirmCap(), now.licenceTotalCeiling());
+        if (was.us().perFirmCap() != now.us().perFirmCap()
+                || was.us().totalCeiling() != now.us().totalCeiling()) {
+            limit.limits(now.us().perFirmCap(), now.us().totalCeiling());
         }
-        if (was.productionUnitsPerWeek() != now.productionUnitsPerWeek()) {
-            supply.productionPerWeek(now.productionUnitsPerWeek());
+        if (was.supply().productionUnitsPerWeek() != now.supply().productionUnitsPerWeek()) {
+            supply.productionPerWeek(now.supply().productionUnitsPerWeek());
         }
-        if (was.allocation() != now.allocation()) {
-            supply.allocation(now.allocation());
+        if (was.supply().allocation() != now.supply().allocation()) {
+            supply.allocation(now.supply().allocation());
         }
-        if (was.usUnitsPerWeek() != now.usUnitsPerWeek()) {
-            cap.usUnitsPerWeek(now.usUnitsPerWeek());
+        if (was.us().usUnitsPerWeek() != now.us().usUnitsPerWeek()) {
+            cap.usUnitsPerWeek(now.us().usUnitsPerWeek());
         }
-        if (was.capSplit() != now.capSplit() || Double.compare(was.capRatio(), now.capRatio()) != 0) {
-            cap.rules(now.capRatio(), now.capSplit());
+        if (was.us().capSplit() != now.us().capSplit() || Double.compare(was.us().capRatio(), now.us().capRatio()) != 0) {
+            cap.rules(now.us().capRatio(), now.us().capSplit());
         }
         if (lab != null) {
             applyLab(was, now);
         }
-        if (!was.transitDays().equals(now.transitDays())) {
-            border.transitDays(sampler(SupplyModel.STREAM_TRANSIT, now.transitDays()));
+        if (!was.border().transitDays().equals(now.border().transitDays())) {
+            border.transitDays(sampler(SupplyModel.STREAM_TRANSIT, now.border().transitDays()));
         }
-        if (!was.customsBlocks().equals(now.customsBlocks())) {
-            border.customsBlocks(now.customsBlocks());
+        if (!was.border().customsBlocks().equals(now.border().customsBlocks())) {
+            border.customsBlocks(now.border().customsBlocks());
         }
-        if (!was.customsClearanceDays().equals(now.customsClearanceDays())) {
-            border.clearanceDays(sampler(SupplyModel.STREAM_CUSTOMS, now.customsClearanceDays()));
+        if (!was.border().clearanceDays().equals(now.border().clearanceDays())) {
+            border.clearanceDays(sampler(SupplyModel.STREAM_CUSTOMS, now.border().clearanceDays()));
         }
     }
 
     private void applyLab(Scenario was, Scenario now) {
-        if (!was.labBaseDays().equals(now.labBaseDays())) {
-            lab.baseDays(sampler(SupplyModel.STREAM_LAB_DURATION, now.labBaseDays()));
+        if (!was.lab().baseDays().equals(now.lab().baseDays())) {
+            lab.baseDays(sampler(SupplyModel.STREAM_LAB_DURATION, now.lab().baseDays()));
         }
-        if (!was.labDaysPerUnit().equals(now.labDaysPerUnit())) {
-            lab.daysPerUnit(sampler(SupplyModel.STREAM_LAB_PER_UNIT, now.labDaysPerUnit()));
+        if (!was.lab().daysPerUnit().equals(now.lab().daysPerUnit())) {
+            lab.daysPerUnit(sampler(SupplyModel.STREAM_LAB_PER_UNIT, now.lab().daysPerUnit()));
         }
-        if (was.labFailureShare() != now.labFailureShare()) {
-            lab.failure(new Bernoulli(now.labFailureShare(), streams.stream(SupplyModel.STREAM_LAB_FAILURE)));
+        if (was.lab().failureShare() != now.lab().failureShare()) {
+            lab.failure(new Bernoulli(now.lab().failureShare(), streams.stream(SupplyModel.STREAM_LAB_FAILURE)));
         }
-        if (was.labLotUnits() != now.labLotUnits() || was.labLines() != now.labLines()) {
-            lab.capacity(now.labLines(), now.labLotUnits());
+        if (was.lab().lotUnits() != now.lab().lotUnits() || was.lab().lines() != now.lab().lines()) {
+            lab.capacity(now.lab().lines(), now.lab().lotUnits());
         }
     }
 

@@ -19,87 +19,25 @@ import java.util.Map;
  * <p>Make one with {@link #builder()} (the defaults of docs/calibration.md) and copy one with a knob changed through
  * {@link #toBuilder()} or {@link Knobs#set(Scenario, String, String)}.
  *
- * @param name                       a name for reports
- * @param horizonEnd                 last simulated date (the run ends at the end of it)
- * @param firms                      the buyers, unique names
- * @param chinaClearance             in-principle clearance: no purchase order before this date
- * @param ndrcConditionDays          days from a conditional approval until its conditions are final
- * @param conditionsFinalize         false: conditions never become final (the record of 2026)
- * @param conversionShare            share of final approved units turned into purchase orders
- * @param conversionDays             days from conditions final to purchase order
- * @param domesticRatio              domestic chips a firm must buy per H200 ordered
- * @param domesticOutputPerYear      domestic (Ascend) chips produced per year, shared by all firms
- * @param domesticInitialStock       domestic chips available on day 0
- * @param inventoryUnits             Nvidia H200 inventory on day 0
- * @param productionStart            first date of new output for China; null means never
- * @param productionUnitsPerWeek     new output once running
- * @param productionHalts            windows with no output
- * @param allocation                 how supply is shared among firms
- * @param licencePolicyStart         US licence policy (and the cap's window) in force from
- * @param licenceScope               per firm or per order
- * @param licenceReviewDays          end-to-end US review time
- * @param licenceApprovalProbability chance a review grants the licence (a refusal is resubmitted)
- * @param licencePerFirmCap          units licensed per firm at most; {@link Long#MAX_VALUE} for none
- * @param licenceTotalCeiling        units licensed to all firms at most; {@link Long#MAX_VALUE} for none
- * @param capRatio                   China shipments may not exceed this times US end-user shipments;
- *                                   {@link Double#POSITIVE_INFINITY} for no cap
- * @param capRollingDays             0 for a cumulative window since the policy start, else a rolling window of days
- * @param capSplit                   whether a shipment may be split to use the room left under the cap
- * @param usUnitsPerWeek             US end-user shipments, the cap's base
- * @param labRequired                whether every shipment is tested in a US lab
- * @param labLines                   parallel test lines; {@link Integer#MAX_VALUE} for unlimited
- * @param labBaseDays                test duration per shipment, fixed part
- * @param labDaysPerUnit             test duration added per unit in the lot (drawn once per test)
- * @param labLotUnits                units the lab tests together at most (one lot per line)
- * @param labFailureShare            share of tests failed (the shipment is tested again)
- * @param transitDays                transit from the US lab to China
- * @param customsClearanceDays       customs clearance once permitted
- * @param customsBlocks              windows in which nothing clears customs
- * @param shipmentUnits              units per shipment (orders are cut into shipments of this size)
- * @param priceUsd                   price per H200
- * @param usTakeShare                share of the value taken by the US
- * @param timeline                   dated changes of rule and rate knobs; {@link Timeline#NONE} for none
+ * <p>The knobs come in the groups a reader of the rules recognises: {@link ChinaRules China's rules},
+ * {@link UsRules the US rules}, {@link SupplyRules Nvidia's supply}, {@link LabRules the lab},
+ * {@link BorderRules the border}, {@link Market the market}, with the firms, and beside them the {@link Timeline} of
+ * dated changes.
+ *
+ * @param name          a name for reports
+ * @param horizonEnd    last simulated date (the run ends at the end of it)
+ * @param firms         the buyers, unique names
+ * @param china         China's rules: clearance, NDRC conditions, conversion, domestic quota
+ * @param us            the US rules: licences and the 50% cap
+ * @param supply        Nvidia's supply for China
+ * @param lab           the third-party test
+ * @param border        transit and Chinese customs
+ * @param shipmentUnits units per shipment (orders are cut into shipments of this size)
+ * @param market        prices, for revenue
+ * @param timeline      dated changes of rule and rate knobs; {@link Timeline#NONE} for none
  */
-public record Scenario(
-        String name,
-        LocalDate horizonEnd,
-        List<Firm> firms,
-        LocalDate chinaClearance,
-        Distribution ndrcConditionDays,
-        boolean conditionsFinalize,
-        double conversionShare,
-        Distribution conversionDays,
-        double domesticRatio,
-        double domesticOutputPerYear,
-        double domesticInitialStock,
-        long inventoryUnits,
-        LocalDate productionStart,
-        double productionUnitsPerWeek,
-        List<DateWindow> productionHalts,
-        AllocationPolicy allocation,
-        LocalDate licencePolicyStart,
-        LicenceScope licenceScope,
-        Distribution licenceReviewDays,
-        double licenceApprovalProbability,
-        long licencePerFirmCap,
-        long licenceTotalCeiling,
-        double capRatio,
-        int capRollingDays,
-        boolean capSplit,
-        long usUnitsPerWeek,
-        boolean labRequired,
-        int labLines,
-        Distribution labBaseDays,
-        Distribution labDaysPerUnit,
-        int labLotUnits,
-        double labFailureShare,
-        Distribution transitDays,
-        Distribution customsClearanceDays,
-        List<DateWindow> customsBlocks,
-        int shipmentUnits,
-        double priceUsd,
-        double usTakeShare,
-        Timeline timeline) {
+public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, ChinaRules china, UsRules us,
+        SupplyRules supply, LabRules lab, BorderRules border, int shipmentUnits, Market market, Timeline timeline) {
 
     /** The most units one quantity knob may hold: far above any world supply, far below overflow. */
     public static final long MAX_UNITS = 1_000_000_000_000L;
@@ -132,59 +70,16 @@ public record Scenario(
                 withinHorizon(knob, a.toString(), a.date(), horizonEnd);
             }
         }
-        Calendar.check("china.clearance", chinaClearance);
-        duration("ndrc.conditionDays", ndrcConditionDays);
-        InvalidKnobException.range("china.conversionShare", conversionShare, 0, 1);
-        duration("china.conversionDays", conversionDays);
-        InvalidKnobException.range("domestic.ratio", domesticRatio, 0, 10);
-        InvalidKnobException.range("domestic.outputPerYear", domesticOutputPerYear, 0, 1e10);
-        InvalidKnobException.range("domestic.initialStock", domesticInitialStock, 0, 1e10);
-        InvalidKnobException.range("supply.inventory", inventoryUnits, 0, MAX_UNITS);
-        if (productionStart != null) {
-            Calendar.check("supply.productionStart", productionStart);
+        if (china == null || us == null || supply == null || lab == null || border == null || market == null) {
+            throw new InvalidKnobException("scenario", "null", "every group of rules (china, us, supply, lab, border, "
+                    + "market)");
         }
-        InvalidKnobException.range("supply.productionPerWeek", productionUnitsPerWeek, 0, 1e9);
-        productionHalts = windows("supply.halts", productionHalts);
-        if (allocation == null) {
-            throw new InvalidKnobException("supply.allocation", "null", "one of FCFS, PRO_RATA, PRIORITY");
-        }
-        Calendar.check("licence.policyStart", licencePolicyStart);
-        if (licenceScope == null) {
-            throw new InvalidKnobException("licence.scope", "null", "one of FIRM, ORDER");
-        }
-        duration("licence.reviewDays", licenceReviewDays);
-        InvalidKnobException.range("licence.approvalProbability", licenceApprovalProbability, 0, 1);
-        InvalidKnobException.range("licence.perFirmCap", licencePerFirmCap, 0, Long.MAX_VALUE);
-        InvalidKnobException.range("licence.totalCeiling", licenceTotalCeiling, 0, Long.MAX_VALUE);
-        if (capRatio != Double.POSITIVE_INFINITY) {
-            InvalidKnobException.range("cap.ratio", capRatio, 0, 10);
-        }
-        InvalidKnobException.range("cap.rollingDays", capRollingDays, 0, 3650);
-        InvalidKnobException.range("cap.usUnitsPerWeek", usUnitsPerWeek, 0, 1_000_000_000L);
-        InvalidKnobException.range("lab.lines", labLines, 1, Integer.MAX_VALUE);
-        duration("lab.baseDays", labBaseDays);
-        if (labDaysPerUnit == null || labDaysPerUnit.mean() > 1) {
-            throw new InvalidKnobException("lab.daysPerUnit", labDaysPerUnit == null ? "null" : labDaysPerUnit.spec(),
-                    "a distribution of days per unit with mean at most 1; " + Distribution.FORMS);
-        }
-        InvalidKnobException.range("lab.lotUnits", labLotUnits, 1, 1_000_000_000L);
-        InvalidKnobException.range("lab.failureShare", labFailureShare, 0, 0.95);
-        duration("transit.days", transitDays);
-        duration("customs.clearanceDays", customsClearanceDays);
-        customsBlocks = windows("customs.blocks", customsBlocks);
         InvalidKnobException.range("shipment.units", shipmentUnits, 1, 10_000_000);
-        InvalidKnobException.range("market.priceUsd", priceUsd, 0, 1e7);
-        InvalidKnobException.range("market.usTakeShare", usTakeShare, 0, 1);
         timeline = timeline == null ? Timeline.NONE : timeline;
         if (!timeline.isEmpty()) {
             // Each change is checked against the rules in force on its date.
-            timeline.steps(new Scenario(name, horizonEnd, firms, chinaClearance, ndrcConditionDays,
-                    conditionsFinalize, conversionShare, conversionDays, domesticRatio, domesticOutputPerYear,
-                    domesticInitialStock, inventoryUnits, productionStart, productionUnitsPerWeek, productionHalts,
-                    allocation, licencePolicyStart, licenceScope, licenceReviewDays, licenceApprovalProbability,
-                    licencePerFirmCap, licenceTotalCeiling, capRatio, capRollingDays, capSplit, usUnitsPerWeek,
-                    labRequired, labLines, labBaseDays, labDaysPerUnit, labLotUnits, labFailureShare, transitDays,
-                    customsClearanceDays, customsBlocks, shipmentUnits, priceUsd, usTakeShare, Timeline.NONE));
+            timeline.steps(new Scenario(name, horizonEnd, firms, china, us, supply, lab, border, shipmentUnits, market,
+                    Timeline.NONE));
         }
     }
 
@@ -204,23 +99,6 @@ public record Scenario(
             throw new InvalidKnobException(knob, item, "dates up to horizon.end = " + horizonEnd
                     + " (move the date or set horizon.end later)");
         }
-    }
-
-    private static void duration(String knob, Distribution d) {
-        if (d == null) {
-            throw new InvalidKnobException(knob, "null", "a distribution of days; " + Distribution.FORMS);
-        }
-        if (d.mean() > 3650) {
-            throw new InvalidKnobException(knob, d.spec(), "a distribution of days with mean at most 3650");
-        }
-    }
-
-    private static List<DateWindow> windows(String knob, List<DateWindow> w) {
-        for (DateWindow d : w) {
-            Calendar.check(knob, d.from());
-            Calendar.check(knob, d.to());
-        }
-        return List.copyOf(w);
     }
 
     /** @return the day the run ends (the end of {@link #horizonEnd}) */
@@ -317,53 +195,92 @@ public record Scenario(
             name = s.name;
             horizonEnd = s.horizonEnd;
             firms = s.firms;
-            chinaClearance = s.chinaClearance;
-            ndrcConditionDays = s.ndrcConditionDays;
-            conditionsFinalize = s.conditionsFinalize;
-            conversionShare = s.conversionShare;
-            conversionDays = s.conversionDays;
-            domesticRatio = s.domesticRatio;
-            domesticOutputPerYear = s.domesticOutputPerYear;
-            domesticInitialStock = s.domesticInitialStock;
-            inventoryUnits = s.inventoryUnits;
-            productionStart = s.productionStart;
-            productionUnitsPerWeek = s.productionUnitsPerWeek;
-            productionHalts = s.productionHalts;
-            allocation = s.allocation;
-            licencePolicyStart = s.licencePolicyStart;
-            licenceScope = s.licenceScope;
-            licenceReviewDays = s.licenceReviewDays;
-            licenceApprovalProbability = s.licenceApprovalProbability;
-            licencePerFirmCap = s.licencePerFirmCap;
-            licenceTotalCeiling = s.licenceTotalCeiling;
-            capRatio = s.capRatio;
-            capRollingDays = s.capRollingDays;
-            capSplit = s.capSplit;
-            usUnitsPerWeek = s.usUnitsPerWeek;
-            labRequired = s.labRequired;
-            labLines = s.labLines;
-            labBaseDays = s.labBaseDays;
-            labDaysPerUnit = s.labDaysPerUnit;
-            labLotUnits = s.labLotUnits;
-            labFailureShare = s.labFailureShare;
-            transitDays = s.transitDays;
-            customsClearanceDays = s.customsClearanceDays;
-            customsBlocks = s.customsBlocks;
+            china(s.china);
+            us(s.us);
+            supply(s.supply);
+            lab(s.lab);
+            border(s.border);
+            market(s.market);
             shipmentUnits = s.shipmentUnits;
-            priceUsd = s.priceUsd;
-            usTakeShare = s.usTakeShare;
             timeline = s.timeline;
         }
 
         /** @return the validated scenario */
         public Scenario build() {
-            return new Scenario(name, horizonEnd, firms, chinaClearance, ndrcConditionDays, conditionsFinalize,
-                    conversionShare, conversionDays, domesticRatio, domesticOutputPerYear, domesticInitialStock,
-                    inventoryUnits, productionStart, productionUnitsPerWeek, productionHalts, allocation,
-                    licencePolicyStart, licenceScope, licenceReviewDays, licenceApprovalProbability,
-                    licencePerFirmCap, licenceTotalCeiling, capRatio, capRollingDays, capSplit, usUnitsPerWeek,
-                    labRequired, labLines, labBaseDays, labDaysPerUnit, labLotUnits, labFailureShare, transitDays,
-                    customsClearanceDays, customsBlocks, shipmentUnits, priceUsd, usTakeShare, timeline);
+            return new Scenario(name, horizonEnd, firms,
+                    new ChinaRules(chinaClearance, ndrcConditionDays, conditionsFinalize, conversionShare,
+                            conversionDays, domesticRatio, domesticOutputPerYear, domesticInitialStock),
+                    new UsRules(licencePolicyStart, licenceScope, licenceReviewDays, licenceApprovalProbability,
+                            licencePerFirmCap, licenceTotalCeiling, capRatio, capRollingDays, capSplit, usUnitsPerWeek),
+                    new SupplyRules(inventoryUnits, productionStart, productionUnitsPerWeek, productionHalts,
+                            allocation),
+                    new LabRules(labRequired, labLines, labBaseDays, labDaysPerUnit, labLotUnits, labFailureShare),
+                    new BorderRules(transitDays, customsClearanceDays, customsBlocks), shipmentUnits,
+                    new Market(priceUsd, usTakeShare), timeline);
+        }
+
+        /** @param v China's rules, all at once */
+        public Builder china(ChinaRules v) {
+            chinaClearance = v.clearance();
+            ndrcConditionDays = v.ndrcConditionDays();
+            conditionsFinalize = v.conditionsFinalize();
+            conversionShare = v.conversionShare();
+            conversionDays = v.conversionDays();
+            domesticRatio = v.domesticRatio();
+            domesticOutputPerYear = v.domesticOutputPerYear();
+            domesticInitialStock = v.domesticInitialStock();
+            return this;
+        }
+
+        /** @param v the US rules, all at once */
+        public Builder us(UsRules v) {
+            licencePolicyStart = v.policyStart();
+            licenceScope = v.licenceScope();
+            licenceReviewDays = v.reviewDays();
+            licenceApprovalProbability = v.approvalProbability();
+            licencePerFirmCap = v.perFirmCap();
+            licenceTotalCeiling = v.totalCeiling();
+            capRatio = v.capRatio();
+            capRollingDays = v.capRollingDays();
+            capSplit = v.capSplit();
+            usUnitsPerWeek = v.usUnitsPerWeek();
+            return this;
+        }
+
+        /** @param v Nvidia's supply, all at once */
+        public Builder supply(SupplyRules v) {
+            inventoryUnits = v.inventoryUnits();
+            productionStart = v.productionStart();
+            productionUnitsPerWeek = v.productionUnitsPerWeek();
+            productionHalts = v.productionHalts();
+            allocation = v.allocation();
+            return this;
+        }
+
+        /** @param v the lab, all at once */
+        public Builder lab(LabRules v) {
+            labRequired = v.required();
+            labLines = v.lines();
+            labBaseDays = v.baseDays();
+            labDaysPerUnit = v.daysPerUnit();
+            labLotUnits = v.lotUnits();
+            labFailureShare = v.failureShare();
+            return this;
+        }
+
+        /** @param v the border, all at once */
+        public Builder border(BorderRules v) {
+            transitDays = v.transitDays();
+            customsClearanceDays = v.clearanceDays();
+            customsBlocks = v.customsBlocks();
+            return this;
+        }
+
+        /** @param v the market, all at once */
+        public Builder market(Market v) {
+            priceUsd = v.priceUsd();
+            usTakeShare = v.usTakeShare();
+            return this;
         }
 
         /** @param v the dated changes (replacing any set before) */

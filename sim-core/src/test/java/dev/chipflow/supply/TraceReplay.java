@@ -268,7 +268,7 @@ final class TraceReplay {
             edge(Stage.LICENCE_LIMIT, Stage.ALLOCATION);
             edge(Stage.ALLOCATION, Stage.LICENCE);
             edge(Stage.LICENCE, Stage.CAP);
-            if (sc.labRequired()) {
+            if (sc.lab().required()) {
                 edge(Stage.CAP, Stage.LAB_QUEUE);
                 edge(Stage.LAB_QUEUE, Stage.LAB_TEST);
                 edge(Stage.LAB_TEST, Stage.LAB_QUEUE);
@@ -312,29 +312,29 @@ final class TraceReplay {
             byDay = new long[firms][(int) horizon];
             licensed = new long[firms];
             delivered = new long[firms];
-            inventory = sc.inventoryUnits();
+            inventory = sc.supply().inventoryUnits();
             for (int f = 0; f < firms; f++) {
                 allocationLine.add(new TreeMap<>());
             }
 
             // US end users: cap.usUnitsPerWeek every 7 days from the policy start + 7, while before the horizon.
             List<Double> us = new ArrayList<>();
-            if (sc.usUnitsPerWeek() > 0) {
-                for (double t = Calendar.day(sc.licencePolicyStart()) + 7; t < horizon; t += 7) {
+            if (sc.us().usUnitsPerWeek() > 0) {
+                for (double t = Calendar.day(sc.us().policyStart()) + 7; t < horizon; t += 7) {
                     us.add(t);
                 }
             }
             usTimes = us.stream().mapToDouble(Double::doubleValue).toArray();
-            clearanceDay = Calendar.day(sc.chinaClearance());
-            policyStart = Calendar.day(sc.licencePolicyStart());
-            halts = sc.productionHalts().stream().map(w -> new double[] {w.startDay(), w.endDay()})
+            clearanceDay = Calendar.day(sc.china().clearance());
+            policyStart = Calendar.day(sc.us().policyStart());
+            halts = sc.supply().productionHalts().stream().map(w -> new double[] {w.startDay(), w.endDay()})
                     .toArray(double[][]::new);
-            blocks = sc.customsBlocks().stream().map(w -> new double[] {w.startDay(), w.endDay()})
+            blocks = sc.border().customsBlocks().stream().map(w -> new double[] {w.startDay(), w.endDay()})
                     .toArray(double[][]::new);
             productionDaysTo = new int[(int) horizon];
             producedOn = new boolean[(int) horizon];
-            boolean producing = sc.productionStart() != null && sc.productionUnitsPerWeek() > 0;
-            double start = producing ? Calendar.day(sc.productionStart()) : horizon;
+            boolean producing = sc.supply().productionStart() != null && sc.supply().productionUnitsPerWeek() > 0;
+            double start = producing ? Calendar.day(sc.supply().productionStart()) : horizon;
             int running = 0;
             for (int d = 0; d < horizon; d++) {
                 if (d >= start) {
@@ -409,7 +409,7 @@ final class TraceReplay {
                         capHeadWaits(t);
                     }
                 }
-                int rolling = sc.capRollingDays();
+                int rolling = sc.us().capRollingDays();
                 if (rolling > 0) {
                     for (double[] c : chinaWindow) {
                         double t = c[0] + rolling;
@@ -442,7 +442,7 @@ final class TraceReplay {
                 }
                 if (at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
                     int firm = f;
-                    assertTrue(limitPassed[f] >= sc.licencePerFirmCap() || limitPassedTotal >= sc.licenceTotalCeiling(),
+                    assertTrue(limitPassed[f] >= sc.us().perFirmCap() || limitPassedTotal >= sc.us().totalCeiling(),
                             () -> "limit: firm " + firm + " has units held at LICENCE_LIMIT at day " + now
                                     + " below both the per-firm cap and the ceiling");
                 }
@@ -451,7 +451,7 @@ final class TraceReplay {
                 atLab += at[f][Stage.LAB_QUEUE.ordinal()];
             }
             if (atQuota > 0) {
-                double ratio = sc.domesticRatio();
+                double ratio = sc.china().domesticRatio();
                 assertTrue(ratio > 0, () -> "quota: purchase orders wait for domestic chips at day " + now
                         + " with no quota");
                 double available = domesticAvailable(now);
@@ -482,8 +482,8 @@ final class TraceReplay {
                 }
             }
             if (atLab > 0) {
-                assertTrue(busy >= sc.labLines(), () -> "lab: shipments wait for a line at day " + now + " with "
-                        + busy + " of " + sc.labLines() + " lines busy");
+                assertTrue(busy >= sc.lab().lines(), () -> "lab: shipments wait for a line at day " + now + " with "
+                        + busy + " of " + sc.lab().lines() + " lines busy");
             }
             capHeadWaits(now);
         }
@@ -527,9 +527,9 @@ final class TraceReplay {
 
         /** Domestic chips made by instant {@code t}: the initial stock, then one day's output at each day's start. */
         private double domesticAvailable(double t) {
-            double perDay = sc.domesticOutputPerYear() / 365.0;
+            double perDay = sc.china().domesticOutputPerYear() / 365.0;
             double days = perDay > 0 ? Math.min(Math.floor(t) + 1, horizon) : 0;
-            return sc.domesticInitialStock() + perDay * days;
+            return sc.china().domesticInitialStock() + perDay * days;
         }
 
         /** The shipment at the head of the cap's line, if any, does not fit (nor can be split to fit) at {@code t}. */
@@ -538,10 +538,10 @@ final class TraceReplay {
                 return;
             }
             Ship head = capLine.peekFirst();
-            double ratio = sc.capRatio();
+            double ratio = sc.us().capRatio();
             assertTrue(ratio != Double.POSITIVE_INFINITY, () -> "cap: a shipment waits at the cap at day " + t
                     + " though there is no cap");
-            int rolling = sc.capRollingDays();
+            int rolling = sc.us().capRollingDays();
             int upTo = 0;
             int from = 0;
             for (double u : usTimes) {
@@ -561,12 +561,12 @@ final class TraceReplay {
                     }
                 }
             }
-            double limit = ratio * (upTo - from) * sc.usUnitsPerWeek();
+            double limit = ratio * (upTo - from) * sc.us().usUnitsPerWeek();
             double room = limit - china;
             double slack = 1e-6 + 1e-12 * limit;
             assertTrue(head.units > room - slack, () -> "cap: a shipment of " + head.units + " units waits at the cap "
                     + "at day " + t + " with room for " + room);
-            assertTrue(!sc.capSplit() || room < 1 + slack, () -> "cap: a shipment waits whole at the cap at day " + t
+            assertTrue(!sc.us().capSplit() || room < 1 + slack, () -> "cap: a shipment waits whole at the cap at day " + t
                     + " with room for " + room + " units and splitting allowed");
         }
 
@@ -668,7 +668,7 @@ final class TraceReplay {
                 case APPROVAL -> approve(s);
                 case CONDITIONS -> {
                     if (s.conditional) {
-                        assertTrue(sc.conditionsFinalize(), () -> "approval: units of a conditional approval passed "
+                        assertTrue(sc.china().conditionsFinalize(), () -> "approval: units of a conditional approval passed "
                                 + "CONDITIONS at day " + now + " but conditions never become final");
                         assertTrue(now >= s.conditionsReady - TIME_EPS, () -> "approval: conditional units passed "
                                 + "CONDITIONS at day " + now + " before the NDRC could finalise (" + s.conditionsReady
@@ -681,11 +681,11 @@ final class TraceReplay {
                 case CONVERSION -> {
                     quotaLine.addLast(new double[] {f, now, u});
                     converted[f] += u;
-                    long allowed = (long) Math.floor(sc.conversionShare() * finalEntered[f] + 1e-6);
+                    long allowed = (long) Math.floor(sc.china().conversionShare() * finalEntered[f] + 1e-6);
                     assertTrue(converted[f] <= allowed, () -> "conversion: firm " + f + " converted " + converted[f]
-                            + " of " + finalEntered[f] + " final units at share " + sc.conversionShare());
+                            + " of " + finalEntered[f] + " final units at share " + sc.china().conversionShare());
                     double earliest = Math.max(now - wait, clearanceDay)
-                            + sc.conversionDays().min();
+                            + sc.china().conversionDays().min();
                     assertTrue(now >= earliest - TIME_EPS, () -> "conversion: purchase order at day " + now
                             + " before clearance + delay (" + earliest + ")");
                 }
@@ -695,7 +695,7 @@ final class TraceReplay {
                             + " units left the domestic quota at day " + now + " out of line");
                     quotaMovedTotal += u;
                     double available = domesticAvailable(now);
-                    double needed = sc.domesticRatio() * quotaMovedTotal;
+                    double needed = sc.china().domesticRatio() * quotaMovedTotal;
                     assertTrue(needed <= available * (1 + 1e-9) + 1e-6,
                             () -> "quota: by day " + now + " purchase orders of " + quotaMovedTotal + " units need "
                                     + needed + " domestic chips, only " + available + " made");
@@ -707,10 +707,10 @@ final class TraceReplay {
                 case LICENCE_LIMIT -> {
                     limitPassed[f] += u;
                     limitPassedTotal += u;
-                    assertTrue(limitPassed[f] <= sc.licencePerFirmCap(), () -> "limit: firm " + f + " let through "
-                            + limitPassed[f] + " units, per-firm cap " + sc.licencePerFirmCap());
-                    assertTrue(limitPassedTotal <= sc.licenceTotalCeiling(), () -> "limit: " + limitPassedTotal
-                            + " units let through, total ceiling " + sc.licenceTotalCeiling());
+                    assertTrue(limitPassed[f] <= sc.us().perFirmCap(), () -> "limit: firm " + f + " let through "
+                            + limitPassed[f] + " units, per-firm cap " + sc.us().perFirmCap());
+                    assertTrue(limitPassedTotal <= sc.us().totalCeiling(), () -> "limit: " + limitPassedTotal
+                            + " units let through, total ceiling " + sc.us().totalCeiling());
                 }
                 case ALLOCATION -> {
                     allocationOrder(s);
@@ -751,7 +751,7 @@ final class TraceReplay {
                     s.lot = -1;
                 }
                 case TRANSIT -> {
-                    assertTrue(wait >= sc.transitDays().min() - TIME_EPS, () -> "customs: arrived after " + wait
+                    assertTrue(wait >= sc.border().transitDays().min() - TIME_EPS, () -> "customs: arrived after " + wait
                             + " days of transit, less than the least transit");
                     s.customsSince = now;
                 }
@@ -775,10 +775,10 @@ final class TraceReplay {
                     continue;
                 }
                 int firm = g;
-                if (sc.allocation() == AllocationPolicy.FCFS) {
+                if (sc.supply().allocation() == AllocationPolicy.FCFS) {
                     assertTrue(other.firstKey() > s.ticket, () -> "allocation: under FCFS firm " + s.firm
                             + " served at day " + now + " ahead of an earlier purchase order of firm " + firm);
-                } else if (sc.allocation() == AllocationPolicy.PRIORITY) {
+                } else if (sc.supply().allocation() == AllocationPolicy.PRIORITY) {
                     assertTrue(sc.firms().get(g).priority() >= sc.firms().get(s.firm).priority(), () -> "allocation: "
                             + "under PRIORITY firm " + s.firm + " served at day " + now + " while firm " + firm
                             + " of a lower rank waits");
@@ -815,7 +815,7 @@ final class TraceReplay {
                         + " straddles the edge of two approvals (not split exact to the unit)");
                 if (a.conditional()) {
                     s.conditional = true;
-                    s.conditionsReady = approvalDay[f][i] + sc.ndrcConditionDays().min();
+                    s.conditionsReady = approvalDay[f][i] + sc.china().ndrcConditionDays().min();
                 }
             }
         }
@@ -829,8 +829,8 @@ final class TraceReplay {
                 usUpTo++;
             }
             long china = chinaCumulative;
-            long us = usUpTo * sc.usUnitsPerWeek();
-            int rolling = sc.capRollingDays();
+            long us = usUpTo * sc.us().usUnitsPerWeek();
+            int rolling = sc.us().capRollingDays();
             if (rolling > 0) {
                 // The window (t - R, t]: a shipment made at s counts until, not at, s + R.
                 while (usFrom < usUpTo && usTimes[usFrom] + rolling <= now) {
@@ -842,12 +842,12 @@ final class TraceReplay {
                 chinaWindow.addLast(new double[] {now, s.units});
                 chinaInWindow += s.units;
                 china = chinaInWindow;
-                us = (long) (usUpTo - usFrom) * sc.usUnitsPerWeek();
+                us = (long) (usUpTo - usFrom) * sc.us().usUnitsPerWeek();
                 if (chinaInWindow < chinaCumulative) {
                     out.rollingWindowDropped = true;
                 }
             }
-            double ratio = sc.capRatio();
+            double ratio = sc.us().capRatio();
             if (ratio != Double.POSITIVE_INFINITY) {
                 double limit = ratio * us;
                 long c = china;
@@ -863,7 +863,7 @@ final class TraceReplay {
                 assertTrue(now < w[0] || now >= w[1], () -> "customs: shipment cleared at day " + now
                         + " inside a block window [" + w[0] + ", " + w[1] + ")");
             }
-            assertTrue(wait >= sc.customsClearanceDays().min() - TIME_EPS, () -> "customs: cleared after " + wait
+            assertTrue(wait >= sc.border().clearanceDays().min() - TIME_EPS, () -> "customs: cleared after " + wait
                     + " days, less than the least clearance");
             for (double[] w : blocks) {
                 boolean arrivedInBlock = s.customsSince >= w[0] && s.customsSince < w[1];
@@ -875,13 +875,13 @@ final class TraceReplay {
         }
 
         private int key(Ship s) {
-            return sc.licenceScope() == LicenceScope.ORDER ? s.order : s.firm;
+            return sc.us().licenceScope() == LicenceScope.ORDER ? s.order : s.firm;
         }
 
         private void produced(TraceEvent e) {
-            assertTrue(sc.productionStart() != null && sc.productionUnitsPerWeek() > 0,
+            assertTrue(sc.supply().productionStart() != null && sc.supply().productionUnitsPerWeek() > 0,
                     () -> "production: units produced though production never starts: " + e);
-            double start = Calendar.day(sc.productionStart());
+            double start = Calendar.day(sc.supply().productionStart());
             assertTrue(now >= start, () -> "production: produced at day " + now + " before the start " + start);
             assertEquals(Math.floor(now), now, () -> "production: produced at a fraction of a day: " + e);
             for (double[] w : halts) {
@@ -893,7 +893,7 @@ final class TraceReplay {
             inventory += e.units();
             out.producedEvents++;
             producedOn[(int) now] = true;
-            double bound = sc.productionUnitsPerWeek() / 7.0 * productionDays(now);
+            double bound = sc.supply().productionUnitsPerWeek() / 7.0 * productionDays(now);
             assertTrue(produced <= bound + 1e-6 + 1e-9 * bound,
                     () -> "production: " + produced + " produced by day " + now + ", more than " + bound
                             + " in the production days so far");
@@ -915,21 +915,21 @@ final class TraceReplay {
 
         private void granted(TraceEvent e) {
             int k = e.other();
-            assertTrue(sc.licenceApprovalProbability() > 0, () -> "licence: granted with approval probability 0: " + e);
+            assertTrue(sc.us().approvalProbability() > 0, () -> "licence: granted with approval probability 0: " + e);
             assertTrue(granted.put(k, now) == null, () -> "licence: key " + k + " granted twice");
             Double filed = applied.get(k);
             assertTrue(filed != null, () -> "licence: key " + k + " granted at day " + now + " but never applied for");
             double reviewFrom = Math.max(filed, policyStart);
-            assertTrue(now >= reviewFrom + sc.licenceReviewDays().min() - TIME_EPS, () -> "licence: key " + k
+            assertTrue(now >= reviewFrom + sc.us().reviewDays().min() - TIME_EPS, () -> "licence: key " + k
                     + " granted at day " + now + ", before the shortest review from day " + reviewFrom);
-            if (now > reviewFrom + sc.licenceReviewDays().max() + TIME_EPS) {
+            if (now > reviewFrom + sc.us().reviewDays().max() + TIME_EPS) {
                 out.licenceRefused = true;
             }
             out.grants++;
         }
 
         private void lotStarted(TraceEvent e) {
-            assertTrue(sc.labRequired(), () -> "lab: a lot started though no test is required");
+            assertTrue(sc.lab().required(), () -> "lab: a lot started though no test is required");
             assertTrue(!pendingLot.isEmpty() && pendingLot.get(0) == e.shipment(), () -> "lab: lot " + e.shipment()
                     + " started at day " + now + " without its shipments moving into LAB_TEST first");
             long units = 0;
@@ -940,7 +940,7 @@ final class TraceReplay {
             }
             long lotUnits = units;
             assertEquals(units, e.units(), () -> "lab: lot units differ from its shipments'");
-            assertTrue(units <= sc.labLotUnits(), () -> "lab: lot of " + lotUnits + " units, more than lab.lotUnits");
+            assertTrue(units <= sc.lab().lotUnits(), () -> "lab: lot of " + lotUnits + " units, more than lab.lotUnits");
             assertTrue(lots.put(e.shipment(), new Lot(now, units, pendingLot.size())) == null, () ->
                     "lab: lot " + e.shipment() + " started twice");
             long queued = 0;
@@ -948,14 +948,14 @@ final class TraceReplay {
                 queued += a[Stage.LAB_QUEUE.ordinal()];
             }
             long left = queued;
-            assertTrue(units == sc.labLotUnits() || queued == 0,
+            assertTrue(units == sc.lab().lotUnits() || queued == 0,
                     () -> "lab: lot of " + lotUnits + " units started at day " + now + " with " + left
                             + " units still waiting");
             pendingLot.clear();
             busy++;
             out.maxLotsAtOnce = Math.max(out.maxLotsAtOnce, busy);
-            assertTrue(busy <= sc.labLines(), () -> "lab: " + busy + " lots in test at day " + now + " on "
-                    + sc.labLines() + " lines");
+            assertTrue(busy <= sc.lab().lines(), () -> "lab: " + busy + " lots in test at day " + now + " on "
+                    + sc.lab().lines() + " lines");
         }
 
         private void lotEnded(TraceEvent e) {
@@ -963,7 +963,7 @@ final class TraceReplay {
             assertTrue(lot != null && Double.isNaN(lot.endedAt),
                     () -> "lab: lot " + e.shipment() + " ended at day " + now + " without being in test");
             boolean failed = e.other() == 1;
-            double least = sc.labBaseDays().min() + sc.labDaysPerUnit().min() * lot.units;
+            double least = sc.lab().baseDays().min() + sc.lab().daysPerUnit().min() * lot.units;
             assertTrue(now - lot.started >= least - TIME_EPS, () -> "lab: lot tested in " + (now - lot.started)
                     + " days, less than the shortest test " + least);
             lot.endedAt = now;
@@ -1035,32 +1035,32 @@ final class TraceReplay {
                 assertTrue(delivered[f] <= firm.approvedUnits(), "receipt: " + fr.name()
                         + " got more than it was approved");
                 assertTrue(delivered[f] <= licensed[f], "receipt: " + fr.name() + " got more than it was licensed");
-                assertTrue(licensed[f] <= sc.licencePerFirmCap(), "receipt: " + fr.name()
+                assertTrue(licensed[f] <= sc.us().perFirmCap(), "receipt: " + fr.name()
                         + " licensed beyond the per-firm cap");
-                if (limitPassed[f] == sc.licencePerFirmCap() && at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
+                if (limitPassed[f] == sc.us().perFirmCap() && at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
                     out.perFirmCapBound = true;
                 }
-                if (!sc.conditionsFinalize() && at[f][Stage.CONDITIONS.ordinal()] > 0) {
+                if (!sc.china().conditionsFinalize() && at[f][Stage.CONDITIONS.ordinal()] > 0) {
                     out.conditionsNeverFinalHeld = true;
                 }
             }
-            if (limitPassedTotal == sc.licenceTotalCeiling()
+            if (limitPassedTotal == sc.us().totalCeiling()
                     && Arrays.stream(at).mapToLong(a -> a[Stage.LICENCE_LIMIT.ordinal()]).sum() > 0) {
                 out.ceilingBound = true;
             }
-            if (sc.licenceApprovalProbability() == 0) {
+            if (sc.us().approvalProbability() == 0) {
                 assertEquals(0, out.grants, "licence: granted with approval probability 0");
             }
             SystemResult sys = result.system();
             long allocatedTotal = Arrays.stream(allocated).sum();
-            assertEquals(sc.inventoryUnits(), sys.inventoryStart(), "inventory: start");
+            assertEquals(sc.supply().inventoryUnits(), sys.inventoryStart(), "inventory: start");
             assertEquals(produced, sys.produced(), "production: units produced");
-            assertEquals(sc.inventoryUnits() + produced - allocatedTotal, sys.inventoryEnd(), () ->
+            assertEquals(sc.supply().inventoryUnits() + produced - allocatedTotal, sys.inventoryEnd(), () ->
                     "inventory: start + produced - allocated");
-            double perDay = sc.productionUnitsPerWeek() / 7.0;
+            double perDay = sc.supply().productionUnitsPerWeek() / 7.0;
             double expected = perDay * productionDays(horizon);
-            if (sc.productionStart() != null && perDay >= 1) {
-                for (int d = (int) Calendar.day(sc.productionStart()); d < horizon; d++) {
+            if (sc.supply().productionStart() != null && perDay >= 1) {
+                for (int d = (int) Calendar.day(sc.supply().productionStart()); d < horizon; d++) {
                     if (!producedOn[d]) {
                         out.productionGapDays++;
                     }
@@ -1068,7 +1068,7 @@ final class TraceReplay {
             }
             assertTrue(produced >= Math.floor(expected) - 1, "production: " + produced + " produced, "
                     + expected + " expected in the production days of the horizon");
-            double ratio = sc.domesticRatio();
+            double ratio = sc.china().domesticRatio();
             double bought = ratio * quotaMovedTotal;
             assertEquals(bought, sys.domesticBought(), 1e-9 * Math.max(1, bought), "quota: domestic chips bought");
             out.allocated = allocated.clone();
@@ -1092,13 +1092,13 @@ final class TraceReplay {
             assertTrue(r.ordered() <= firm.orderedUnits(), r.name() + " got more than it ordered");
             assertTrue(r.approved() <= firm.approvedUnits(), r.name() + " got more than it was approved");
             assertTrue(r.delivered() <= r.licensed(), r.name() + " got more than it was licensed");
-            assertTrue(r.licensed() <= scenario.licencePerFirmCap(), r.name() + " exceeds the per-firm cap");
-            assertTrue(r.converted() <= Math.floor(scenario.conversionShare() * r.approved() + 1e-6),
+            assertTrue(r.licensed() <= scenario.us().perFirmCap(), r.name() + " exceeds the per-firm cap");
+            assertTrue(r.converted() <= Math.floor(scenario.china().conversionShare() * r.approved() + 1e-6),
                     r.name() + " converted more than the share allows");
             licensedTotal += r.licensed();
             allocatedTotal += r.allocated();
         }
-        assertTrue(licensedTotal <= scenario.licenceTotalCeiling(), "total ceiling exceeded");
+        assertTrue(licensedTotal <= scenario.us().totalCeiling(), "total ceiling exceeded");
         SystemResult s = result.system();
         assertEquals(s.inventoryStart() + s.produced(), s.inventoryEnd() + allocatedTotal,
                 "supply: inventory + produced must equal what is left plus what was allocated");

@@ -133,7 +133,7 @@ public final class Charts {
         data.addSeries(series("lines busy", a, a.band(s -> s.labBusy()), true));
         XYPlot plot = timePlot(data, "shipments");
         markChanges(plot, a);
-        int lines = a.scenario().labLines();
+        int lines = a.scenario().lab().lines();
         String of = lines == Integer.MAX_VALUE ? "unlimited lines" : lines + " lines";
         if (lines != Integer.MAX_VALUE) {
             ValueMarker m = new ValueMarker(lines, Color.GRAY, dashed());

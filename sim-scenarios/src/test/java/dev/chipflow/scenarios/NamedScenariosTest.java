@@ -132,22 +132,22 @@ class NamedScenariosTest {
         assertEquals(List.of("Q2", "Q3", "Q4", "never"), labels("production-restart"));
         assertEquals(List.of("75000", "unlimited"), labels("per-firm-cap"));
         Scenario never = Knobs.set(NamedScenarios.ordersPlaced(), "supply.productionStart", "never");
-        assertNull(never.productionStart());
+        assertNull(never.supply().productionStart());
     }
 
     @Test
     void theCustomsSweepKeepsTheJanuaryBlockAndAddsOneOfTheGivenLength() {
         PolicySweep p = NamedScenarios.sweep("customs-block").orElseThrow();
         assertEquals(List.of("0", "15", "30", "60", "90"), labels("customs-block"));
-        List<DateWindow> january = NamedScenarios.ordersPlaced().customsBlocks();
+        List<DateWindow> january = NamedScenarios.ordersPlaced().border().customsBlocks();
         for (PolicySweep.Value v : p.values()) {
             Scenario s = Knobs.set(NamedScenarios.ordersPlaced(), p.knob(), v.knobValue());
             int days = Integer.parseInt(v.label());
-            assertEquals(january.get(0), s.customsBlocks().get(0));
+            assertEquals(january.get(0), s.border().customsBlocks().get(0));
             if (days == 0) {
-                assertEquals(january, s.customsBlocks());
+                assertEquals(january, s.border().customsBlocks());
             } else {
-                DateWindow extra = s.customsBlocks().get(1);
+                DateWindow extra = s.border().customsBlocks().get(1);
                 assertEquals(NamedScenarios.EXTRA_BLOCK_START, extra.from());
                 assertEquals(days, extra.endDay() - extra.startDay(), 0.0);
             }
@@ -163,20 +163,20 @@ class NamedScenariosTest {
         long units = s.firms().stream().mapToLong(Firm::orderedUnits).sum();
         assertEquals(24_000_000, units);
         assertEquals(3_000_000, units / s.shipmentUnits(), "three million 8-GPU shipments");
-        assertEquals(8, s.labLotUnits(), "one lot per shipment: the lab stays a busy stage of the load test");
+        assertEquals(8, s.lab().lotUnits(), "one lot per shipment: the lab stays a busy stage of the load test");
         for (Firm f : s.firms()) {
             long finalApproved = f.approvals().stream().filter(a -> !a.conditional()).mapToLong(Approval::units)
                     .sum();
             assertTrue(finalApproved >= f.orderedUnits(), f.name() + " is approved for all it orders");
         }
-        assertEquals(1.0, s.conversionShare());
-        assertEquals(0.0, s.domesticRatio());
-        assertTrue(s.inventoryUnits() >= units, "inventory alone covers every order");
-        assertEquals(Long.MAX_VALUE, s.licenceTotalCeiling());
-        assertEquals(Long.MAX_VALUE, s.licencePerFirmCap());
-        double capRoomByMidYear = s.capRatio() * s.usUnitsPerWeek() * 24;
+        assertEquals(1.0, s.china().conversionShare());
+        assertEquals(0.0, s.china().domesticRatio());
+        assertTrue(s.supply().inventoryUnits() >= units, "inventory alone covers every order");
+        assertEquals(Long.MAX_VALUE, s.us().totalCeiling());
+        assertEquals(Long.MAX_VALUE, s.us().perFirmCap());
+        double capRoomByMidYear = s.us().capRatio() * s.us().usUnitsPerWeek() * 24;
         assertTrue(capRoomByMidYear >= units, "the cap lets every unit through within the year");
-        double testsPerDay = s.labLines() / s.labBaseDays().mean();
+        double testsPerDay = s.lab().lines() / s.lab().baseDays().mean();
         assertTrue(testsPerDay * 180 >= units / s.shipmentUnits(), "the lab tests every shipment within the year");
     }
 

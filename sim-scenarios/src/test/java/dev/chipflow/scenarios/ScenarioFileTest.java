@@ -46,9 +46,9 @@ class ScenarioFileTest {
         assertEquals("test.scenario:3", f.baseOrigin());
         Scenario s = f.scenario();
         assertEquals("historical-2026", s.name());
-        assertEquals(0.25, s.capRatio());
-        assertEquals(8, s.labLines());
-        assertEquals(2, s.customsBlocks().size());
+        assertEquals(0.25, s.us().capRatio());
+        assertEquals(8, s.lab().lines());
+        assertEquals(2, s.border().customsBlocks().size());
         assertEquals("75000", Knobs.values(s).get("licence.perFirmCap@2026-03-03"), "the base's own timeline stays");
     }
 
@@ -67,7 +67,7 @@ class ScenarioFileTest {
         assertNull(f.base());
         Scenario s = f.scenario();
         assertEquals(NamedScenarios.ORDERS_PLACED, s.name());
-        assertEquals(1.0, s.capRatio());
+        assertEquals(1.0, s.us().capRatio());
     }
 
     @Test
@@ -80,7 +80,7 @@ class ScenarioFileTest {
         assertEquals(List.of("ByteDance", "Alibaba", "Tencent", "DeepSeek", "JD", "Others", "Moonshot"), names,
                 "changing ByteDance keeps its place; a new firm comes last (approvals may precede orders)");
         assertEquals(280_000, s.firms().get(0).orderedUnits());
-        assertEquals(10_000, s.firms().get(5).approvedUnits());
+        assertEquals(10_000, s.firms().get(6).approvedUnits());
         assertEquals("2026-01-24:280000", Knobs.get(s, "firm.ByteDance.orders"));
     }
 
@@ -160,11 +160,11 @@ class ScenarioFileTest {
     void readsAFileFromDiskAndTheShippedExample() throws IOException {
         Path f = tmp.resolve("my.scenario");
         Files.writeString(f, "\uFEFFbase = orders-placed\ncap.ratio = 0.3\n");
-        assertEquals(0.3, ScenarioFile.read(f).scenario().capRatio());
+        assertEquals(0.3, ScenarioFile.read(f).scenario().us().capRatio());
         Path example = Path.of("examples", "tighter-cap.scenario");
         Scenario s = ScenarioFile.read(example).scenario();
         assertEquals("tighter-cap", s.name());
-        assertEquals(0.25, s.capRatio());
+        assertEquals(0.25, s.us().capRatio());
         assertEquals(400_000, s.firms().get(0).orderedUnits());
         assertEquals("ByteDance", s.firms().get(0).name());
     }
@@ -184,6 +184,6 @@ class ScenarioFileTest {
     void laterAssignmentsWin() {
         Scenario s = KnobAssignments.apply(NamedScenarios.ordersPlaced(), List.of(
                 KnobAssignment.parse("cap.ratio=0.1"), KnobAssignment.parse("cap.ratio=0.9")));
-        assertEquals(0.9, s.capRatio());
+        assertEquals(0.9, s.us().capRatio());
     }
 }
