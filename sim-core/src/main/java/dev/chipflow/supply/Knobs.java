@@ -391,7 +391,9 @@ public final class Knobs {
                 "not published", "assumption",
                 s -> s.border().clearanceDays().spec(), (b, v) -> b.customsClearanceDays(Distribution.parse(v))));
         l.add(k("customs.blocks", "dates", "Windows in which nothing clears Chinese customs",
-                "windows FROM..TO, comma-separated, or none", "any window", "FT (2026-01-17) via secondary", "M",
+                "windows FROM..TO, comma-separated, or none", "any window",
+                "start: Reuters (2026-01-14), H; no report of an end: 2026-01-28 (the approvals) is an assumption, "
+                        + "historical-2026 keeps the block to the year's end", "assumption",
                 s -> join(s.border().customsBlocks()), (b, v) -> b.customsBlocks(windowsOf(v))));
         // Shipments and market
         l.add(k("shipment.units", "units", "Units per shipment; orders are cut into shipments of this size",

@@ -94,6 +94,8 @@ final class KnobsCommand implements Callable<Integer> {
             out.println("    " + k.description());
             out.println("    allowed: " + k.allowed() + "; calibrated range: " + k.calibrated());
             out.println("    source: " + k.source());
+            out.println("    from a date (" + k.name() + "@YYYY-MM-DD=VALUE): " + (k.changesMidRun() ? k.onChange()
+                    : "cannot change mid-run: " + k.onChange().substring("fixed: ".length())));
         }
         out.println();
         out.println("Per-firm knobs (firm.NAME.orders = DATE:UNITS, ...; firm.NAME.approvals = "
