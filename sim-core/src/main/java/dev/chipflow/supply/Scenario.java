@@ -101,6 +101,25 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
         }
     }
 
+    /**
+     * The firms of another scenario that this one lacks, added with nothing ordered or approved (they get nothing,
+     * and the run of the others is unchanged): two scenarios compared firm by firm need the same firms.
+     *
+     * @param other another scenario
+     * @return this scenario with {@code other}'s extra firms appended, in their order
+     */
+    public Scenario withFirmsOf(Scenario other) {
+        List<Firm> all = new ArrayList<>(firms);
+        Map<String, Boolean> known = new HashMap<>();
+        firms.forEach(f -> known.put(f.name().toLowerCase(Locale.ROOT), true));
+        for (Firm f : other.firms) {
+            if (known.putIfAbsent(f.name().toLowerCase(Locale.ROOT), true) == null) {
+                all.add(new Firm(f.name(), List.of(), List.of(), f.priority()));
+            }
+        }
+        return all.size() == firms.size() ? this : toBuilder().firms(all).build();
+    }
+
     /** @return the day the run ends (the end of {@link #horizonEnd}) */
     public double horizonDays() {
         return Calendar.day(horizonEnd) + 1;

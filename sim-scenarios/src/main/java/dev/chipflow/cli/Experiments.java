@@ -46,11 +46,10 @@ final class Experiments {
         }
     }
 
-    static void compare(ChipflowCli cli, Scenario a, Scenario b, ExperimentOptions o) {
-        if (!firmNames(a).equals(firmNames(b))) {
-            throw new ScenarioException("compare needs two scenarios with the same firms; A has " + firmNames(a)
-                    + ", B has " + firmNames(b));
-        }
+    static void compare(ChipflowCli cli, Scenario first, Scenario second, ExperimentOptions o) {
+        // A firm in one scenario only is a firm with nothing ordered in the other: it shows as zero there.
+        Scenario a = first.withFirmsOf(second);
+        Scenario b = second.withFirmsOf(first);
         RunInfo info = info(o);
         Comparison<SupplyResult> c;
         try (ProgressReporter p = progress(cli, o, "compare")) {

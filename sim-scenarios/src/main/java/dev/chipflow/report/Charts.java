@@ -64,8 +64,8 @@ public final class Charts {
 
     private static final String FONT = Font.SANS_SERIF;
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
-    private static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    private static final Color[] PALETTE = {
+    static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    static final Color[] PALETTE = {
         new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C), new Color(0xFF7F0E), new Color(0x9467BD),
         new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F), new Color(0xBCBD22), new Color(0x17BECF),
         new Color(0x393B79), new Color(0xAD494A)};
@@ -256,55 +256,6 @@ public final class Charts {
         return numeric ? Double.parseDouble(s.labels().get(i)) : i;
     }
 
-    // ---------------------------------------------------------------- comparisons
-
-    /** @return cumulative deliveries to all firms in both scenarios, with CI bands */
-    public static JFreeChart comparisonDeliveries(ComparisonAnalysis c) {
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        data.addSeries(series(c.labelA(), c.a(), c.a().deliveredTotal(), true));
-        data.addSeries(series(c.labelB(), c.b(), c.b().deliveredTotal(), true));
-        XYPlot plot = timePlot(data, "H200 units delivered (cumulative)");
-        markRecordDate(plot, c.a());
-        markChanges(plot, c.b());
-        return chart("Cumulative H200 deliveries to all firms, units (mean and 95% CI band)", plot, true);
-    }
-
-    /** @return per firm, the difference B - A in units delivered with its 95% CI (common random numbers) */
-    public static JFreeChart comparisonDifferences(ComparisonAnalysis c) {
-        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        List<String> firms = new ArrayList<>(c.a().firms());
-        if (firms.size() > 3 * MAX_FIRM_SERIES) {
-            firms = firms.subList(0, 3 * MAX_FIRM_SERIES);
-        }
-        for (String f : firms) {
-            if (!c.b().firms().contains(f)) {
-                continue;
-            }
-            Summary d = c.difference().get(f + ".delivered");
-            data.add(d.mean(), Double.isNaN(d.halfWidth()) ? 0 : d.halfWidth(), "B \u2212 A", f);
-        }
-        Summary all = c.difference().get("all.delivered");
-        data.add(all.mean(), Double.isNaN(all.halfWidth()) ? 0 : all.halfWidth(), "B \u2212 A", "all firms");
-        CategoryAxis x = new CategoryAxis("firm");
-        NumberAxis y = new NumberAxis("difference in H200 units delivered (B \u2212 A)");
-        StatisticalBarRenderer r = new StatisticalBarRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        r.setSeriesPaint(0, PALETTE[0]);
-        r.setErrorIndicatorPaint(TEXT);
-        r.setMaximumBarWidth(0.12);
-        CategoryPlot plot = new CategoryPlot(data, x, y, r);
-        styleCategory(plot);
-        plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)), Layer.FOREGROUND);
-        if (firms.size() > 6) {
-            x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        }
-        return chart("Difference in units delivered by " + c.a().lastDate()
-                + ", B \u2212 A (error bars: 95% CI, common random numbers)", plot, false);
-    }
-
-    // ---------------------------------------------------------------- helpers
-
     /** Firms drawn as their own series, the others (by fewest units ordered) summed into one. */
     record FirmGroup(String label, List<Integer> members) {
     }
@@ -342,7 +293,7 @@ public final class Charts {
     }
 
     /** @param counts whether the series counts things, so that its band is drawn no lower than zero */
-    private static YIntervalSeries series(String name, RunAnalysis a, Band b, boolean counts) {
+    static YIntervalSeries series(String name, RunAnalysis a, Band b, boolean counts) {
         YIntervalSeries s = new YIntervalSeries(name, false, false);
         for (int d = 0; d < b.days(); d++) {
             double lo = counts ? Math.max(0, b.lower()[d]) : b.lower()[d];
@@ -360,11 +311,11 @@ public final class Charts {
         }
     }
 
-    private static double millis(LocalDate d) {
+    static double millis(LocalDate d) {
         return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
-    private static XYPlot timePlot(YIntervalSeriesCollection data, String yLabel) {
+    static XYPlot timePlot(YIntervalSeriesCollection data, String yLabel) {
         TimeZone utc = TimeZone.getTimeZone("UTC");
         DateAxis x = new DateAxis("date", utc, Locale.ROOT);
         SimpleDateFormat month = new SimpleDateFormat("MMM yyyy", Locale.ROOT);
@@ -398,7 +349,7 @@ public final class Charts {
      * Marks each date of the scenario's timeline with a dotted line labelled by the changes' numbers in the report's
      * table ("3" or "3,4" for two changes on one day).
      */
-    private static void markChanges(XYPlot plot, RunAnalysis a) {
+    static void markChanges(XYPlot plot, RunAnalysis a) {
         List<List<String>> rows = TimelineReport.rows(a.scenario());
         java.util.Map<String, String> byDate = new java.util.LinkedHashMap<>();
         for (List<String> r : rows) {
@@ -421,7 +372,7 @@ public final class Charts {
         }
     }
 
-    private static void markRecordDate(XYPlot plot, RunAnalysis a) {
+    static void markRecordDate(XYPlot plot, RunAnalysis a) {
         if (a.index(NamedScenarios.RECORD_DATE) < 0) {
             return;
         }
@@ -435,7 +386,7 @@ public final class Charts {
         plot.addDomainMarker(m);
     }
 
-    private static BasicStroke dashed() {
+    static BasicStroke dashed() {
         return new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
     }
 
@@ -451,7 +402,7 @@ public final class Charts {
         styleAxis(plot.getRangeAxis());
     }
 
-    private static void styleCategory(CategoryPlot plot) {
+    static void styleCategory(CategoryPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
         plot.setRangeGridlineStroke(new BasicStroke(1f));
@@ -472,7 +423,7 @@ public final class Charts {
         axis.setTickMarkPaint(Color.GRAY);
     }
 
-    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+    static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         JFreeChart c = new JFreeChart(null, new Font(FONT, Font.BOLD, 17), plot, legend);
         TextTitle t = new TextTitle(title, new Font(FONT, Font.BOLD, 17));
         t.setPaint(TEXT);

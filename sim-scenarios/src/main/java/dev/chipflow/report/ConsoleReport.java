@@ -75,7 +75,7 @@ public final class ConsoleReport {
         }
         table(out, List.of("firm", "A delivered", "B delivered", "B - A [95% CI]", "real?"), rows);
         out.println();
-        for (String line : Headlines.comparison(c)) {
+        for (String line : Headlines.comparison(c, info)) {
             out.println(line);
         }
     }

@@ -7,6 +7,7 @@ import dev.chipflow.supply.Stage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -261,12 +262,17 @@ public final class CsvReports {
     /**
      * {@code comparison.csv}: one row per scalar output. Columns: output; a_mean, a_lower, a_upper; b_mean, b_lower,
      * b_upper; diff_mean, diff_lower, diff_upper (b - a paired by replication, common random numbers);
-     * significant ({@code yes} when the difference's 95% CI excludes 0).
+     * significant ({@code yes} when the difference's 95% CI excludes 0). Then, per analysis date D, the rows
+     * {@code FIRM.deliveredByD} and {@code all.deliveredByD}; the largest gap ({@code gap.largest}, its day in
+     * {@code gap.largestDay}); per milestone Q (25, 50, 75% of each scenario's own final deliveries),
+     * {@code milestone.Q.day} (A's and B's day, 0 = 2026-01-01, and B's delay as the difference); and
+     * {@code gap.unitDays} (sum over days of A - B, in the diff columns).
      *
-     * @param c the comparison
+     * @param c    the comparison
+     * @param info how it was made (the analysis dates)
      * @return the file's text
      */
-    public static String comparison(ComparisonAnalysis c) {
+    public static String comparison(ComparisonAnalysis c, RunInfo info) {
         return write(List.of("output", "a_mean", "a_lower", "a_upper", "b_mean", "b_lower", "b_upper", "diff_mean",
                 "diff_lower", "diff_upper", "significant"), rows -> {
                     for (Map.Entry<String, Summary> e : c.difference().outputs().entrySet()) {
@@ -280,7 +286,40 @@ public final class CsvReports {
                         row.add(significant(d) ? "yes" : "no");
                         rows.add(row);
                     }
+                    for (LocalDate date : info.analysisDates(c.a())) {
+                        for (String f : c.a().firms()) {
+                            int fb = c.b().firms().indexOf(f);
+                            rows.add(compared(f + ".deliveredBy" + date, c.a().deliveredBy(c.a().firms().indexOf(f),
+                                    date), fb < 0 ? null : c.b().deliveredBy(fb, date), c.deliveredByDifference(f,
+                                            date)));
+                        }
+                        rows.add(compared("all.deliveredBy" + date, c.a().deliveredBy(date), c.b().deliveredBy(date),
+                                c.deliveredByDifference(date)));
+                    }
+                    DeliveryGap gap = DeliveryGap.of(c);
+                    rows.add(compared("gap.largest", null, null, gap.largest()));
+                    rows.add(List.of("gap.largestDay", "", "", "", "", "", "", Integer.toString(gap.largestDay()),
+                            "", "", ""));
+                    for (DeliveryGap.Milestone m : gap.milestones()) {
+                        rows.add(compared("milestone." + Math.round(100 * m.share()) + ".day", m.dayA(), m.dayB(),
+                                m.delay()));
+                    }
+                    rows.add(compared("gap.unitDays", null, null, gap.unitDays()));
                 });
+    }
+
+    private static List<String> compared(String name, Summary a, Summary b, Summary d) {
+        List<String> row = new ArrayList<>();
+        row.add(name);
+        for (Summary s : java.util.Arrays.asList(a, b, d)) {
+            if (s == null) {
+                row.addAll(List.of("", "", ""));
+            } else {
+                addSummary(row, s);
+            }
+        }
+        row.add(significant(d) ? "yes" : "no");
+        return row;
     }
 
     /** @return whether a difference's CI excludes zero */

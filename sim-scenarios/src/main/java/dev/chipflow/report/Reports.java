@@ -8,6 +8,7 @@ import dev.chipflow.supply.Knobs;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.Stage;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -247,14 +248,16 @@ public final class Reports {
      */
     public static Map<String, byte[]> comparison(ComparisonAnalysis c, RunInfo info) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("comparison.csv", utf8(CsvReports.comparison(c)));
+        files.put("comparison.csv", utf8(CsvReports.comparison(c, info)));
         files.put("firms-a.csv", utf8(CsvReports.firms(c.a())));
         files.put("firms-b.csv", utf8(CsvReports.firms(c.b())));
         List<Charts.Png> charts = List.of(
                 new Charts.Png("comparison-deliveries.png", "Cumulative deliveries to all firms, A and B",
-                        Charts.png(Charts.comparisonDeliveries(c))),
-                new Charts.Png("comparison-differences.png", "Difference B \u2212 A per firm with 95% CI",
-                        Charts.png(Charts.comparisonDifferences(c))));
+                        Charts.png(ComparisonCharts.comparisonDeliveries(c))),
+                new Charts.Png("comparison-gap.png", "Difference B \u2212 A over time, with 95% CI band",
+                        Charts.png(ComparisonCharts.gap(c, DeliveryGap.of(c)))),
+                new Charts.Png("comparison-differences.png", "Difference B \u2212 A per firm at the end, with 95% CI",
+                        Charts.png(ComparisonCharts.comparisonDifferences(c))));
         for (Charts.Png p : charts) {
             files.put(p.fileName(), p.bytes());
         }
@@ -269,7 +272,7 @@ public final class Reports {
                 + " each with common random numbers (replication i of both uses the same streams), "
                 + "seed " + info.seed() + ". chipflow " + info.version() + ".");
         h.raw("<div class=\"headline\">\n");
-        for (String line : Headlines.comparison(c)) {
+        for (String line : Headlines.comparison(c, info)) {
             h.tag("p", line);
         }
         h.raw("</div>\n");
@@ -295,7 +298,23 @@ public final class Reports {
         }
         // The numbered markers on the time chart are B's dated changes.
         TimelineReport.section(h, c.b().scenario());
-        h.tag("h2", "Units delivered per firm");
+        h.tag("h2", "B \u2212 A over time, per firm");
+        List<LocalDate> dates = info.analysisDates(c.a());
+        List<String> header = new ArrayList<>(List.of("firm"));
+        dates.forEach(d -> header.add("B \u2212 A by " + d + " [95% CI]"));
+        List<List<String>> byDate = new ArrayList<>();
+        for (String f : c.a().firms()) {
+            List<String> row = new ArrayList<>(List.of(f));
+            dates.forEach(d -> row.add(ci(c.deliveredByDifference(f, d))));
+            byDate.add(row);
+        }
+        List<String> all = new ArrayList<>(List.of("all"));
+        dates.forEach(d -> all.add(ci(c.deliveredByDifference(d))));
+        byDate.add(all);
+        h.table(header, byDate);
+        h.p("note", "Units delivered by the end of each date, B minus A, paired replication by replication (common "
+                + "random numbers). A firm in one scenario only counts as zero in the other.");
+        h.tag("h2", "Units delivered per firm by the end of the run");
         List<List<String>> rows = new ArrayList<>();
         for (String f : c.a().firms()) {
             rows.add(differenceRow(c, f, f + ".delivered"));

@@ -156,12 +156,19 @@ class CsvReportsTest {
         List<SupplyResult> other = FakeResults.of(scenario, 4, 7);
         RunAnalysis b = new RunAnalysis(scenario, other);
         ComparisonAnalysis c = new ComparisonAnalysis(run, b, SummaryTable.differences(results, other));
-        List<CSVRecord> rows = parse(CsvReports.comparison(c));
+        RunInfo info = new RunInfo(1, 4, "test");
+        List<CSVRecord> rows = parse(CsvReports.comparison(c, info));
         Map<String, Summary> diff = c.difference().outputs();
-        assertEquals(diff.size(), rows.size());
+        int dates = info.analysisDates(run).size();
+        // Every scalar; per analysis date each firm and all; the largest gap and its day; three milestones; unit-days.
+        assertEquals(diff.size() + dates * (run.firms().size() + 1) + 2 + 3 + 1, rows.size());
         for (CSVRecord r : rows) {
-            assertEquals("no", r.get("significant"), "identical results differ by nothing: " + r.get("output"));
+            if (!r.get("output").equals("gap.largestDay")) {
+                assertEquals("no", r.get("significant"), "identical results differ by nothing: " + r.get("output"));
+            }
         }
+        assertEquals("0", rows.stream().filter(r -> r.get("output").equals("gap.unitDays")).findFirst()
+                .orElseThrow().get("diff_mean"));
     }
 
     @Test
