@@ -2,6 +2,10 @@ package dev.chipflow.cli;
 
 import dev.chipflow.report.ReportDirectory;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run replications. */
@@ -32,8 +36,42 @@ final class ExperimentOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     String progress;
 
+    @Option(names = "--at", paramLabel = "DATE,...", split = ",",
+            description = "Analysis dates to report at, beside 2026-06-30 and the end of the run, e.g. "
+                    + "--at 2026-09-30,2026-12-01 (dates within the run).")
+    List<String> at = new ArrayList<>();
+
+    /** @return the analysis dates asked for with --at */
+    List<LocalDate> analysisDates() {
+        List<LocalDate> dates = new ArrayList<>();
+        for (String s : at) {
+            try {
+                dates.add(LocalDate.parse(s.trim()));
+            } catch (DateTimeParseException e) {
+                throw new UsageException("--at '" + s + "' is not a date YYYY-MM-DD");
+            }
+        }
+        return dates;
+    }
+
+    /**
+     * Checks the --at dates against a scenario's run.
+     *
+     * @param first the run's first day
+     * @param last  the run's last day
+     */
+    void checkDates(LocalDate first, LocalDate last) {
+        for (LocalDate d : analysisDates()) {
+            if (d.isBefore(first) || d.isAfter(last)) {
+                throw new UsageException("--at " + d + " is outside the run: dates from " + first + " to " + last
+                        + " are allowed");
+            }
+        }
+    }
+
     /** Checks ranges picocli does not. */
     void validate() {
+        analysisDates();
         if (replications < 1) {
             throw new UsageException("--replications must be at least 1, was " + replications);
         }

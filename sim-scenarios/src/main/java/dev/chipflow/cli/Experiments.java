@@ -1,5 +1,6 @@
 package dev.chipflow.cli;
 
+
 import dev.chipflow.experiment.Comparison;
 import dev.chipflow.experiment.ReplicationRunner;
 import dev.chipflow.experiment.Sweep;
@@ -12,6 +13,7 @@ import dev.chipflow.report.RunAnalysis;
 import dev.chipflow.report.RunInfo;
 import dev.chipflow.report.SweepAnalysis;
 import dev.chipflow.scenarios.ScenarioException;
+import dev.chipflow.supply.Calendar;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.SupplyModel;
 import dev.chipflow.supply.SupplyResult;
@@ -28,6 +30,7 @@ final class Experiments {
     }
 
     static void run(ChipflowCli cli, Scenario s, ExperimentOptions o) {
+        o.checkDates(Calendar.EPOCH, s.horizonEnd());
         RunInfo info = info(o);
         List<SupplyResult> results;
         try (ProgressReporter p = progress(cli, o, s.name())) {
@@ -50,6 +53,7 @@ final class Experiments {
         // A firm in one scenario only is a firm with nothing ordered in the other: it shows as zero there.
         Scenario a = first.withFirmsOf(second);
         Scenario b = second.withFirmsOf(first);
+        o.checkDates(Calendar.EPOCH, a.horizonEnd().isBefore(b.horizonEnd()) ? a.horizonEnd() : b.horizonEnd());
         RunInfo info = info(o);
         Comparison<SupplyResult> c;
         try (ProgressReporter p = progress(cli, o, "compare")) {
@@ -71,6 +75,9 @@ final class Experiments {
 
     static void sweep(ChipflowCli cli, SweepSpec spec, ExperimentOptions o) {
         List<Scenario> scenarios = spec.scenarios();
+        for (Scenario s : scenarios) {
+            o.checkDates(Calendar.EPOCH, s.horizonEnd());
+        }
         RunInfo info = info(o);
         List<Integer> index = new ArrayList<>();
         for (int k = 0; k < scenarios.size(); k++) {
@@ -103,7 +110,7 @@ final class Experiments {
     }
 
     private static RunInfo info(ExperimentOptions o) {
-        return new RunInfo(o.seed, o.replications, BuildInfo.version());
+        return new RunInfo(o.seed, o.replications, BuildInfo.version(), o.analysisDates());
     }
 
     private static Manifest.Provenance provenance(ChipflowCli cli, ExperimentOptions o) {

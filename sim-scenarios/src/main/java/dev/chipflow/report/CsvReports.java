@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -226,12 +227,14 @@ public final class CsvReports {
     /**
      * {@code sweep.csv}: one row per point of the sweep and scalar output. Columns: the knob's name as header with
      * the value label, {@code KNOB_value} (the text given to the knob), the same for the second knob of a grid, then
-     * output, mean, sd, lower, upper, n.
+     * output, mean, sd, lower, upper, n. The outputs are every scalar, then per analysis date D
+     * {@code FIRM.deliveredByD} and {@code all.deliveredByD}.
      *
-     * @param s the sweep
+     * @param s    the sweep
+     * @param info how it was made (the analysis dates)
      * @return the file's text
      */
-    public static String sweep(SweepAnalysis s) {
+    public static String sweep(SweepAnalysis s, RunInfo info) {
         List<String> header = new ArrayList<>(List.of(s.knob(), s.knob() + "_value"));
         if (s.isGrid()) {
             header.add(s.knob2());
@@ -243,7 +246,15 @@ public final class CsvReports {
             for (int i = 0; i < s.labels().size(); i++) {
                 for (int j = 0; j < n2; j++) {
                     RunAnalysis p = s.point(i, j);
-                    for (Map.Entry<String, Summary> e : p.table().outputs().entrySet()) {
+                    Map<String, Summary> outputs = new LinkedHashMap<>(p.table().outputs());
+                    for (LocalDate date : info.analysisDates(p)) {
+                        for (String f : p.firms()) {
+                            outputs.put(f + RunAnalysis.DELIVERED_BY + date, p.summary(f + RunAnalysis.DELIVERED_BY
+                                    + date));
+                        }
+                        outputs.put("all" + RunAnalysis.DELIVERED_BY + date, p.deliveredBy(date));
+                    }
+                    for (Map.Entry<String, Summary> e : outputs.entrySet()) {
                         List<String> row = new ArrayList<>(List.of(s.labels().get(i), s.knobValues().get(i)));
                         if (s.isGrid()) {
                             row.add(s.labels2().get(j));

@@ -63,12 +63,31 @@ public final class Reports {
     }
 
     /** The assumption knobs, every knob of the scenario and its firms: the end of every report.html. */
+    /** @return the swept knobs with the values they take, for the knob tables of a sweep */
+    private static Map<String, String> sweptKnobs(SweepAnalysis sw) {
+        Map<String, String> swept = new LinkedHashMap<>();
+        swept.put(sw.knob(), "swept: " + String.join(", ", sw.labels()));
+        if (sw.isGrid()) {
+            swept.put(sw.knob2(), "swept: " + String.join(", ", sw.labels2()));
+        }
+        return swept;
+    }
+
     static void knobSections(Html h, Scenario s) {
+        knobSections(h, s, Map.of());
+    }
+
+    /**
+     * The assumptions, every knob and the firms.
+     *
+     * @param swept knobs a sweep varies, with the text shown instead of the first point's value
+     */
+    static void knobSections(Html h, Scenario s, Map<String, String> swept) {
         h.tag("h2", "Assumptions (knobs without a public source)");
         List<List<String>> assumptions = new ArrayList<>();
         for (Knob k : Knobs.all()) {
             if (k.isAssumption()) {
-                assumptions.add(List.of(k.name(), Knobs.valueOverTime(s, k.name()), k.unit(), k.description(), k.calibrated()));
+                assumptions.add(List.of(k.name(), swept.getOrDefault(k.name(), Knobs.valueOverTime(s, k.name())), k.unit(), k.description(), k.calibrated()));
             }
         }
         h.table(List.of("knob", "value", "unit", "meaning", "range to test"), assumptions);
@@ -76,7 +95,7 @@ public final class Reports {
         List<List<String>> rows = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         for (Knob k : Knobs.all()) {
-            rows.add(List.of(k.name(), Knobs.valueOverTime(s, k.name()), k.unit(), k.trust(), k.description(), k.source()));
+            rows.add(List.of(k.name(), swept.getOrDefault(k.name(), Knobs.valueOverTime(s, k.name())), k.unit(), k.trust(), k.description(), k.source()));
             classes.add(k.isAssumption() ? "assumption" : null);
         }
         h.table(List.of("knob", "value", "unit", "trust", "meaning", "source"), rows, classes);
@@ -105,8 +124,8 @@ public final class Reports {
      */
     public static Map<String, byte[]> sweep(SweepAnalysis sw, RunInfo info) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("sweep.csv", utf8(CsvReports.sweep(sw)));
-        List<Charts.Png> charts = sweepCharts(sw);
+        files.put("sweep.csv", utf8(CsvReports.sweep(sw, info)));
+        List<Charts.Png> charts = sweepCharts(sw, info);
         for (Charts.Png p : charts) {
             files.put(p.fileName(), p.bytes());
         }
@@ -114,10 +133,20 @@ public final class Reports {
         return files;
     }
 
-    static List<Charts.Png> sweepCharts(SweepAnalysis sw) {
+    static List<Charts.Png> sweepCharts(SweepAnalysis sw, RunInfo info) {
         List<Charts.Png> charts = new ArrayList<>();
         RunAnalysis first = sw.point(0, 0);
         String end = first.lastDate().toString();
+        // One chart per analysis date before the end: what a knob changes by mid-year can vanish by December.
+        for (LocalDate date : info.analysisDates(first)) {
+            if (date.equals(first.lastDate())) {
+                continue;
+            }
+            charts.add(new Charts.Png("sweep-delivered-" + date + ".png", "Units delivered to all firms by " + date
+                    + " against " + sw.axisLabel(), Charts.png(Charts.sweep(sw, List.<String[]>of(new String[] {
+                        "all" + RunAnalysis.DELIVERED_BY + date, "all firms"}), "H200 units delivered to all firms by "
+                            + date + ", units (mean, 95% CI)", "H200 units delivered"))));
+        }
         charts.add(new Charts.Png("sweep-delivered.png", "Units delivered to all firms against " + sw.axisLabel(),
                 Charts.png(Charts.sweep(sw, List.<String[]>of(new String[] {"all.delivered", "all firms"}),
                         "H200 units delivered to all firms by " + end + ", units (mean, 95% CI)",
@@ -194,7 +223,7 @@ public final class Reports {
         for (Charts.Png p : charts) {
             h.figure(p);
         }
-        knobSections(h, first.scenario());
+        knobSections(h, first.scenario(), sweptKnobs(sw));
         return h.end();
     }
 

@@ -175,10 +175,16 @@ class CsvReportsTest {
     void sweepCsvHasARowPerPointAndOutput() throws IOException {
         SweepAnalysis s = new SweepAnalysis("t", "cap.ratio", "cap ratio", List.of("0.25", "0.5"),
                 List.of("0.25", "0.5"), null, null, List.of(), List.of(), List.of(run, run));
-        List<CSVRecord> rows = parse(CsvReports.sweep(s));
-        assertEquals(2 * run.table().outputs().size(), rows.size());
+        RunInfo info = new RunInfo(1, 4, "test");
+        List<CSVRecord> rows = parse(CsvReports.sweep(s, info));
+        int dates = info.analysisDates(run).size();
+        // Per point: every scalar, then per analysis date each firm and all.
+        assertEquals(2 * (run.table().outputs().size() + dates * (run.firms().size() + 1)), rows.size());
         assertEquals(List.of("cap.ratio", "cap.ratio_value", "output", "mean", "sd", "lower", "upper", "n"),
-                header(CsvReports.sweep(s)));
+                header(CsvReports.sweep(s, info)));
+        CSVRecord last = rows.get(rows.size() - 1);
+        assertEquals("all.deliveredBy" + run.lastDate(), last.get("output"));
+        assertEquals(run.deliveredBy(run.lastDate()).mean(), Double.parseDouble(last.get("mean")), 1e-9);
     }
 
     @Test
