@@ -19,6 +19,7 @@ import dev.chipflow.supply.SupplyModel;
 import dev.chipflow.supply.SupplyResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,8 @@ final class Experiments {
 
     private static Manifest.Provenance provenance(ChipflowCli cli, ExperimentOptions o) {
         return new Manifest.Provenance(BuildInfo.version(), BuildInfo.gitCommit(), o.seed, o.replications,
-                o.threadCount(), SupplyModel.streamNames(), cli.arguments());
+                o.threadCount(), SupplyModel.streamNames(), cli.arguments(),
+                o.analysisDates().stream().map(LocalDate::toString).toList());
     }
 
     private static ProgressReporter progress(ChipflowCli cli, ExperimentOptions o, String task) {

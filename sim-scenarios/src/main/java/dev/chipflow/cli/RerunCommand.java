@@ -51,6 +51,9 @@ final class RerunCommand implements Callable<Integer> {
         o.threads = threads;
         o.out = out;
         o.progress = progress;
+        if (m.has("analysisDates")) {
+            o.at = new java.util.ArrayList<>(list(m, "analysisDates"));
+        }
         o.validate();
         String version = m.has("version") ? m.get("version").getAsString() : "unknown";
         if (!version.equals(BuildInfo.version())) {
@@ -70,6 +73,9 @@ final class RerunCommand implements Callable<Integer> {
             }
             case "sweep" -> Experiments.sweep(cli, sweep(m), o);
             default -> throw new ScenarioException(manifest.getFileName() + ": unknown command '" + command + "'");
+        }
+        if (out != null) {
+            cli.out().println(FileCheck.against(m, out));
         }
         return 0;
     }

@@ -20,6 +20,10 @@ public final class ConsoleReport {
     public static void run(PrintStream out, RunAnalysis a, RunInfo info) {
         out.println(a.scenario().name() + ": " + Fmt.count(a.replications(), "replication") + ", seed " + info.seed()
                 + ", simulated " + a.date(0) + " to " + a.lastDate());
+        String changed = BaseDifferences.sentence(a.scenario());
+        if (!changed.isEmpty()) {
+            out.println(changed);
+        }
         List<String> changes = TimelineReport.lines(a.scenario());
         if (!changes.isEmpty()) {
             out.println("Rules that change during the run (each from the start of its date):");

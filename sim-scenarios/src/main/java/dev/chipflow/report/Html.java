@@ -16,6 +16,7 @@ final class Html {
             .headline{background:#f3f7fc;border-left:5px solid #1f77b4;padding:14px 18px;font-size:1.08em;margin:18px 0}
             .headline p{margin:6px 0}
             .note{color:#666;font-size:.92em}
+            .changed{background:#fff4e5;border-left:5px solid #e08a00;padding:8px 14px;margin:12px 0}
             table{border-collapse:collapse;margin:8px 0 16px;font-size:.9em}
             th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top}
             th{background:#f5f5f5;text-align:left}

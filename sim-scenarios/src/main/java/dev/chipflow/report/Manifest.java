@@ -42,9 +42,10 @@ public final class Manifest {
      * @param threads      worker threads (changes no result)
      * @param streams      the names of the model's random streams
      * @param arguments    the command line as given
+     * @param at           the analysis dates asked for ({@code --at}), which shape the files
      */
     public record Provenance(String version, String gitCommit, long seed, int replications, int threads,
-            List<String> streams, List<String> arguments) {
+            List<String> streams, List<String> arguments, List<String> at) {
     }
 
     /** @return the manifest of a run of one scenario */
@@ -94,6 +95,7 @@ public final class Manifest {
         m.put("seed", p.seed());
         m.put("replications", p.replications());
         m.put("threads", p.threads());
+        m.put("analysisDates", p.at());
         m.put("randomStreams", p.streams());
         return m;
     }

@@ -29,6 +29,10 @@ final class RunHtml {
         h.p("sub", "H200 supply to Chinese firms under the 2026 export rules. " + Fmt.count(a.replications(), "replication")
                 + ", seed " + info.seed() + ", simulated " + a.date(0) + " to " + a.lastDate()
                 + ". chipflow " + info.version() + ".");
+        String changed = BaseDifferences.sentence(s);
+        if (!changed.isEmpty()) {
+            h.p("changed", changed);
+        }
         h.raw("<div class=\"headline\">\n");
         for (String line : Headlines.run(a)) {
             h.tag("p", line);

@@ -144,7 +144,7 @@ public final class NamedScenarios {
                         ORDERS_PLACED, "cap.ratio", "cap ratio (China units / US units)",
                         PolicySweep.plain("0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1")),
                 new PolicySweep("lab-lines", "Parallel lines at the US test lab, 1 to 20", ORDERS_PLACED,
-                        "lab.lines", "test lab lines (shipments at once)",
+                        "lab.lines", "test lab lines (lots tested at once)",
                         PolicySweep.plain("1", "2", "4", "6", "8", "12", "16", "20")),
                 new PolicySweep("domestic-ratio", "Domestic chips a firm must buy per H200, 0 to 2", ORDERS_PLACED,
                         "domestic.ratio", "domestic chips per imported H200",
