@@ -143,6 +143,11 @@ public final class Charts {
             m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(m);
+            // The capacity line stays in view even when the lab is idle or far below it.
+            org.jfree.data.Range r = plot.getDataRange(plot.getRangeAxis());
+            double top = Math.max(lines, r == null ? 0 : r.getUpperBound());
+            plot.getRangeAxis().setRange(0, top * 1.15);
+            plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
         return chart("US test lab: shipments waiting and lines busy (" + of + "), shipments", plot, true);
     }
@@ -423,6 +428,29 @@ public final class Charts {
         axis.setTickMarkPaint(Color.GRAY);
     }
 
+    /**
+     * A series that never moves (all zero, say) would get an axis of +-5E-9: give it a range of whole units around the
+     * value instead.
+     */
+    private static void flatAxis(org.jfree.chart.plot.Plot plot) {
+        ValueAxis axis;
+        org.jfree.data.Range r;
+        if (plot instanceof XYPlot xy && xy.getRangeAxis() != null) {
+            axis = xy.getRangeAxis();
+            r = xy.getDataRange(axis);
+        } else if (plot instanceof CategoryPlot cp && cp.getRangeAxis() != null) {
+            axis = cp.getRangeAxis();
+            r = cp.getDataRange(axis);
+        } else {
+            return;
+        }
+        if (axis.isAutoRange() && r != null && r.getLength() < 1e-6) {
+            double v = r.getCentralValue();
+            axis.setRange(v >= 0 && v < 1e-6 ? 0 : v - 1, v + 1);
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+    }
+
     static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         JFreeChart c = new JFreeChart(null, new Font(FONT, Font.BOLD, 17), plot, legend);
         TextTitle t = new TextTitle(title, new Font(FONT, Font.BOLD, 17));
@@ -433,6 +461,7 @@ public final class Charts {
         c.setPadding(new RectangleInsets(6, 8, 6, 14));
         c.setAntiAlias(true);
         c.setTextAntiAlias(true);
+        flatAxis(plot);
         LegendTitle l = c.getLegend();
         if (l != null) {
             l.setItemFont(new Font(FONT, Font.PLAIN, 13));

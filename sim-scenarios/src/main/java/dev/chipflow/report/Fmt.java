@@ -10,7 +10,8 @@ public final class Fmt {
     }
 
     /**
-     * A number for a CSV cell: exact (reads back to the same double), never in exponent form; empty for NaN.
+     * A number for a CSV cell: 12 significant digits (far beyond what any output means, and free of the float noise
+     * of sums such as {@code 75000.00000000001}), never in exponent form; empty for NaN.
      *
      * @param v the value
      * @return its text
@@ -25,8 +26,12 @@ public final class Fmt {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return new BigDecimal(Double.toString(v)).toPlainString();
+        BigDecimal d = new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros();
+        return d.signum() == 0 ? "0" : d.toPlainString();
     }
+
+    private static final java.math.MathContext SIGNIFICANT = new java.math.MathContext(12,
+            java.math.RoundingMode.HALF_EVEN);
 
     /**
      * A number for people: grouped thousands, decimals by size; "-" for NaN.
