@@ -63,24 +63,17 @@ final class PolicyTimeline {
         Scenario was = inForce;
         Scenario now = steps.get(step).rules();
         inForce = now;
-        // Upstream first, so that what a change releases meets the downstream rules of the same day.
+        // Every rule of the day is in place before any change lets units go, so that what a change releases meets the
+        // day's rules downstream (a purchase order the quota lets go meets the day's licence review, per-firm cap and
+        // cap ratio). First the rules that act only on what comes later: delays, probabilities and rates.
         if (!was.ndrcConditionDays().equals(now.ndrcConditionDays())) {
             approval.ndrcDays(sampler(SupplyModel.STREAM_NDRC, now.ndrcConditionDays()));
         }
         if (!was.conversionDays().equals(now.conversionDays())) {
             conversion.delay(sampler(SupplyModel.STREAM_CONVERSION, now.conversionDays()));
         }
-        if (was.conditionsFinalize() != now.conditionsFinalize()) {
-            approval.conditionsFinalize(now.conditionsFinalize());
-        }
-        if (was.conversionShare() != now.conversionShare()) {
-            conversion.share(now.conversionShare());
-        }
         if (was.domesticOutputPerYear() != now.domesticOutputPerYear()) {
             domestic.outputPerYear(now.domesticOutputPerYear());
-        }
-        if (was.domesticRatio() != now.domesticRatio()) {
-            domestic.ratio(now.domesticRatio());
         }
         if (!was.licenceReviewDays().equals(now.licenceReviewDays())) {
             licence.reviewDays(sampler(SupplyModel.STREAM_LICENCE_REVIEW, now.licenceReviewDays()));
@@ -89,24 +82,14 @@ final class PolicyTimeline {
             licence.approvalProbability(now.licenceApprovalProbability(), new Bernoulli(
                     now.licenceApprovalProbability(), streams.stream(SupplyModel.STREAM_LICENCE_DECISION)));
         }
-        if (was.licencePerFirmCap() != now.licencePerFirmCap()
-                || was.licenceTotalCeiling() != now.licenceTotalCeiling()) {
-            limit.limits(now.licencePerFirmCap(), now.licenceTotalCeiling());
-        }
         if (was.productionUnitsPerWeek() != now.productionUnitsPerWeek()) {
             supply.productionPerWeek(now.productionUnitsPerWeek());
-        }
-        if (was.allocation() != now.allocation()) {
-            supply.allocation(now.allocation());
         }
         if (was.usUnitsPerWeek() != now.usUnitsPerWeek()) {
             cap.usUnitsPerWeek(now.usUnitsPerWeek());
         }
-        if (was.capSplit() != now.capSplit() || Double.compare(was.capRatio(), now.capRatio()) != 0) {
-            cap.rules(now.capRatio(), now.capSplit());
-        }
         if (lab != null) {
-            applyLab(was, now);
+            applyLabDraws(was, now);
         }
         if (!was.transitDays().equals(now.transitDays())) {
             border.transitDays(sampler(SupplyModel.STREAM_TRANSIT, now.transitDays()));
@@ -114,9 +97,33 @@ final class PolicyTimeline {
         if (!was.customsClearanceDays().equals(now.customsClearanceDays())) {
             border.clearanceDays(sampler(SupplyModel.STREAM_CUSTOMS, now.customsClearanceDays()));
         }
+        // Then the rules that can let units go at once, downstream first: what each releases meets the stages after
+        // it already under the day's rules, and behind the units that were waiting there.
+        if (lab != null && (was.labLotUnits() != now.labLotUnits() || was.labLines() != now.labLines())) {
+            lab.capacity(now.labLines(), now.labLotUnits());
+        }
+        if (was.capSplit() != now.capSplit() || Double.compare(was.capRatio(), now.capRatio()) != 0) {
+            cap.rules(now.capRatio(), now.capSplit());
+        }
+        if (was.allocation() != now.allocation()) {
+            supply.allocation(now.allocation());
+        }
+        if (was.licencePerFirmCap() != now.licencePerFirmCap()
+                || was.licenceTotalCeiling() != now.licenceTotalCeiling()) {
+            limit.limits(now.licencePerFirmCap(), now.licenceTotalCeiling());
+        }
+        if (was.domesticRatio() != now.domesticRatio()) {
+            domestic.ratio(now.domesticRatio());
+        }
+        if (was.conversionShare() != now.conversionShare()) {
+            conversion.share(now.conversionShare());
+        }
+        if (was.conditionsFinalize() != now.conditionsFinalize()) {
+            approval.conditionsFinalize(now.conditionsFinalize());
+        }
     }
 
-    private void applyLab(Scenario was, Scenario now) {
+    private void applyLabDraws(Scenario was, Scenario now) {
         if (!was.labBaseDays().equals(now.labBaseDays())) {
             lab.baseDays(sampler(SupplyModel.STREAM_LAB_DURATION, now.labBaseDays()));
         }
@@ -125,9 +132,6 @@ final class PolicyTimeline {
         }
         if (was.labFailureShare() != now.labFailureShare()) {
             lab.failure(new Bernoulli(now.labFailureShare(), streams.stream(SupplyModel.STREAM_LAB_FAILURE)));
-        }
-        if (was.labLotUnits() != now.labLotUnits() || was.labLines() != now.labLines()) {
-            lab.capacity(now.labLines(), now.labLotUnits());
         }
     }
 
