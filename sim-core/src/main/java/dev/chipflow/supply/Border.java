@@ -32,7 +32,7 @@ final class Border implements StageInput {
         this.deliveries = deliveries;
         this.transitDays = transitDays;
         this.clearanceDays = clearanceDays;
-        List<double[]> merged = merge(scenario.customsBlocks());
+        List<double[]> merged = merge(scenario.border().customsBlocks());
         blockStart = merged.stream().mapToDouble(w -> w[0]).toArray();
         blockEnd = merged.stream().mapToDouble(w -> w[1]).toArray();
     }

@@ -58,12 +58,12 @@ final class CapLedger implements StageInput {
         this.next = next;
         this.nextStage = nextStage;
         this.trace = trace;
-        this.ratio = scenario.capRatio();
-        this.usPerWeek = scenario.usUnitsPerWeek();
-        this.rollingDays = scenario.capRollingDays();
-        this.split = scenario.capSplit();
+        this.ratio = scenario.us().capRatio();
+        this.usPerWeek = scenario.us().usUnitsPerWeek();
+        this.rollingDays = scenario.us().capRollingDays();
+        this.split = scenario.us().capSplit();
         this.horizon = scenario.horizonDays();
-        firstUsDay = Calendar.day(scenario.licencePolicyStart()) + 7;
+        firstUsDay = Calendar.day(scenario.us().policyStart()) + 7;
         if (usPerWeek > 0 && firstUsDay < horizon) {
             usRunning = true;
             sim.scheduleAt(firstUsDay, usShipped, 0);

@@ -42,7 +42,7 @@ final class ChinaApproval {
         this.shipments = shipments;
         this.conversion = conversion;
         this.ndrcDays = ndrcDays;
-        this.conditionsFinalize = scenario.conditionsFinalize();
+        this.conditionsFinalize = scenario.china().conditionsFinalize();
         int firms = scenario.firms().size();
         int n = scenario.firms().stream().mapToInt(f -> f.approvals().size()).sum();
         approvalFirm = new int[n];

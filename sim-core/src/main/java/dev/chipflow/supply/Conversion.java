@@ -35,8 +35,8 @@ final class Conversion {
         this.shipments = shipments;
         this.domestic = domestic;
         this.delay = delay;
-        this.share = scenario.conversionShare();
-        this.clearanceDay = Calendar.day(scenario.chinaClearance());
+        this.share = scenario.china().conversionShare();
+        this.clearanceDay = Calendar.day(scenario.china().clearance());
         int firms = scenario.firms().size();
         waiting = new IntFifo[firms];
         converting = new IntFifo[firms];

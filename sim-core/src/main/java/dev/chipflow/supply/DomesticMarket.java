@@ -37,10 +37,10 @@ final class DomesticMarket {
         this.shipments = shipments;
         this.limit = limit;
         this.licence = licence;
-        this.ratio = scenario.domesticRatio();
-        this.perDay = scenario.domesticOutputPerYear() / 365.0;
+        this.ratio = scenario.china().domesticRatio();
+        this.perDay = scenario.china().domesticOutputPerYear() / 365.0;
         this.bought = new double[scenario.firms().size()];
-        this.stock = scenario.domesticInitialStock();
+        this.stock = scenario.china().domesticInitialStock();
         this.produced = stock;
         if (perDay > 0) {
             producing = true;

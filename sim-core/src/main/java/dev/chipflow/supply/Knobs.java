@@ -265,119 +265,119 @@ public final class Knobs {
         // China
         l.add(k("china.clearance", "date", "In-principle clearance to prepare orders: no purchase order before it",
                 "a date", "-", "Bloomberg (2026-01-23/24)", "M",
-                s -> s.chinaClearance().toString(), (b, v) -> b.chinaClearance(Scenario.parseDate(v))));
+                s -> s.china().clearance().toString(), (b, v) -> b.chinaClearance(Scenario.parseDate(v))));
         l.add(k("ndrc.conditionDays", "days", "Time until the NDRC makes a conditional approval's conditions final",
                 DAYS, "7-120 (mean)", "not published", "assumption",
-                s -> s.ndrcConditionDays().spec(), (b, v) -> b.ndrcConditionDays(Distribution.parse(v))));
+                s -> s.china().ndrcConditionDays().spec(), (b, v) -> b.ndrcConditionDays(Distribution.parse(v))));
         l.add(k("ndrc.conditionsFinalize", "on/off", "Whether conditions ever become final (off: the 2026 record)",
                 "true or false", "-", "record to mid-2026: conditions not final", "M",
-                s -> Boolean.toString(s.conditionsFinalize()), (b, v) -> b.conditionsFinalize(bool(v))));
+                s -> Boolean.toString(s.china().conditionsFinalize()), (b, v) -> b.conditionsFinalize(bool(v))));
         l.add(k("china.conversionShare", "share", "Share of final approved units turned into purchase orders",
                 "a number in [0, 1]", "0-1", "\"conditions too restrictive for orders yet\"", "assumption",
-                s -> num(s.conversionShare()), (b, v) -> b.conversionShare(number(v))));
+                s -> num(s.china().conversionShare()), (b, v) -> b.conversionShare(number(v))));
         l.add(k("china.conversionDays", "days", "Time from final conditions to purchase order (full payment up front)",
                 DAYS, "-", "Reuters via secondary (Jan 2026): payment up front slows conversion", "assumption",
-                s -> s.conversionDays().spec(), (b, v) -> b.conversionDays(Distribution.parse(v))));
+                s -> s.china().conversionDays().spec(), (b, v) -> b.conversionDays(Distribution.parse(v))));
         l.add(k("domestic.ratio", "chips/chip", "Domestic chips a firm must buy per H200 ordered",
                 "a number in [0, 10]", "0-2", "\"under study\", no number", "assumption",
-                s -> num(s.domesticRatio()), (b, v) -> b.domesticRatio(number(v))));
+                s -> num(s.china().domesticRatio()), (b, v) -> b.domesticRatio(number(v))));
         l.add(k("domestic.outputPerYear", "units/year", "Huawei Ascend 910C output, shared by all firms",
                 "a number in [0, 1e10]", "300,000-800,000", "Bloomberg (2025-09-30); bear case SemiAnalysis", "M",
-                s -> num(s.domesticOutputPerYear()), (b, v) -> b.domesticOutputPerYear(number(v))));
+                s -> num(s.china().domesticOutputPerYear()), (b, v) -> b.domesticOutputPerYear(number(v))));
         l.add(k("domestic.initialStock", "units", "Domestic chips available to buyers on day 0",
                 "a number in [0, 1e10]", "-", "not published", "assumption",
-                s -> num(s.domesticInitialStock()), (b, v) -> b.domesticInitialStock(number(v))));
+                s -> num(s.china().domesticInitialStock()), (b, v) -> b.domesticInitialStock(number(v))));
         // Supply
         l.add(k("supply.inventory", "units", "Nvidia H200 inventory on day 0", "a whole number >= 0",
                 "300,000-700,000", "Reuters (2025-12-31)", "M",
-                s -> Long.toString(s.inventoryUnits()), (b, v) -> b.inventoryUnits(units(v))));
+                s -> Long.toString(s.supply().inventoryUnits()), (b, v) -> b.inventoryUnits(units(v))));
         l.add(k("supply.productionStart", "date", "First date of new H200 output for China ('never' for none)",
                 "a date or never", "Q2-Q4 2026, or never", "reports of TSMC orders (Dec 2025)", "M",
-                s -> s.productionStart() == null ? "never" : s.productionStart().toString(),
+                s -> s.supply().productionStart() == null ? "never" : s.supply().productionStart().toString(),
                 (b, v) -> b.productionStart(v.equalsIgnoreCase("never") ? null : Scenario.parseDate(v))));
         l.add(k("supply.productionPerWeek", "units/week", "New H200 output once running",
                 "a number in [0, 1e9]", "0-100,000", "not published", "assumption",
-                s -> num(s.productionUnitsPerWeek()), (b, v) -> b.productionUnitsPerWeek(number(v))));
+                s -> num(s.supply().productionUnitsPerWeek()), (b, v) -> b.productionUnitsPerWeek(number(v))));
         l.add(k("supply.halts", "dates", "Windows with no output (halt 2026-03-05, restart 2026-03-18)",
                 "windows FROM..TO, comma-separated, or none", "-", "reports (Mar 2026)", "M",
-                s -> join(s.productionHalts()), (b, v) -> b.productionHalts(windowsOf(v))));
+                s -> join(s.supply().productionHalts()), (b, v) -> b.productionHalts(windowsOf(v))));
         l.add(k("supply.allocation", "-", "How supply is shared: FCFS, PRO_RATA (to approvals) or PRIORITY",
                 "FCFS, PRO_RATA or PRIORITY", "-", "not published", "assumption",
-                s -> s.allocation().name(),
+                s -> s.supply().allocation().name(),
                 (b, v) -> b.allocation(AllocationPolicy.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')))));
         // US licence
         l.add(k("licence.policyStart", "date", "US licence policy, and the cap's window, in force from", "a date",
                 "-", "Federal Register 2026-00789", "H",
-                s -> s.licencePolicyStart().toString(), (b, v) -> b.licencePolicyStart(Scenario.parseDate(v))));
+                s -> s.us().policyStart().toString(), (b, v) -> b.licencePolicyStart(Scenario.parseDate(v))));
         l.add(k("licence.scope", "-", "One US licence per FIRM or per ORDER", "FIRM or ORDER", "-", "-",
-                "assumption", s -> s.licenceScope().name(),
+                "assumption", s -> s.us().licenceScope().name(),
                 (b, v) -> b.licenceScope(LicenceScope.valueOf(v.toUpperCase(Locale.ROOT)))));
         l.add(k("licence.reviewDays", "days", "US interagency review, end to end", DAYS, "30-90",
                 "Reuters via secondary (Dec 2025)", "M",
-                s -> s.licenceReviewDays().spec(), (b, v) -> b.licenceReviewDays(Distribution.parse(v))));
+                s -> s.us().reviewDays().spec(), (b, v) -> b.licenceReviewDays(Distribution.parse(v))));
         l.add(k("licence.approvalProbability", "probability", "Chance a review grants the licence (else resubmitted)",
                 "a number in [0, 1]", "-", "not published", "assumption",
-                s -> num(s.licenceApprovalProbability()), (b, v) -> b.licenceApprovalProbability(number(v))));
+                s -> num(s.us().approvalProbability()), (b, v) -> b.licenceApprovalProbability(number(v))));
         l.add(k("licence.perFirmCap", "units/firm", "US per-firm cap on licensed units ('unlimited' for none)",
                 "a whole number >= 0 or unlimited", "0-unlimited (75,000 reported)", "Bloomberg (2026-03-03)",
-                "M/L", s -> units(s.licencePerFirmCap()), (b, v) -> b.licencePerFirmCap(units(v))));
+                "M/L", s -> units(s.us().perFirmCap()), (b, v) -> b.licencePerFirmCap(units(v))));
         l.add(k("licence.totalCeiling", "units", "US ceiling on units licensed to all firms",
                 "a whole number >= 0 or unlimited", "0-unlimited", "Bloomberg via Business Times (2026-03-03)", "M",
-                s -> units(s.licenceTotalCeiling()), (b, v) -> b.licenceTotalCeiling(units(v))));
+                s -> units(s.us().totalCeiling()), (b, v) -> b.licenceTotalCeiling(units(v))));
         // Cap
         l.add(k("cap.ratio", "units/units", "China+Macau shipments may not exceed this times US end-user shipments",
                 "a number in [0, 10] or unlimited (no cap)", "0.0-1.0", "BIS rule; law-firm summaries (Jan 2026)",
-                "H", s -> s.capRatio() == Double.POSITIVE_INFINITY ? UNLIMITED : num(s.capRatio()),
+                "H", s -> s.us().capRatio() == Double.POSITIVE_INFINITY ? UNLIMITED : num(s.us().capRatio()),
                 (b, v) -> b.capRatio(v.equalsIgnoreCase(UNLIMITED) ? Double.POSITIVE_INFINITY : number(v))));
         l.add(k("cap.rollingDays", "days", "Cap window: 0 = cumulative since the policy start, N = rolling N days",
                 "a whole number in [0, 3650]", "cumulative, or rolling N days", "the rule names no period",
-                "assumption", s -> Integer.toString(s.capRollingDays()),
+                "assumption", s -> Integer.toString(s.us().capRollingDays()),
                 (b, v) -> b.capRollingDays(whole(v))));
         l.add(k("cap.split", "on/off", "Whether a shipment may be split to use the room left under the cap",
                 "true or false", "-", "not published", "assumption",
-                s -> Boolean.toString(s.capSplit()), (b, v) -> b.capSplit(bool(v))));
+                s -> Boolean.toString(s.us().capSplit()), (b, v) -> b.capSplit(bool(v))));
         l.add(k("cap.usUnitsPerWeek", "units/week", "US end-user H200 shipments, the cap's base",
                 "a whole number in [0, 1000000000]", "0-100,000", "not published", "assumption",
-                s -> Long.toString(s.usUnitsPerWeek()), (b, v) -> b.usUnitsPerWeek(wholeUnits(v))));
+                s -> Long.toString(s.us().usUnitsPerWeek()), (b, v) -> b.usUnitsPerWeek(wholeUnits(v))));
         // Lab
         l.add(k("lab.required", "on/off", "Third-party test in a US lab for every shipment", "true or false",
                 "on/off", "BIS rule", "H",
-                s -> Boolean.toString(s.labRequired()), (b, v) -> b.labRequired(bool(v))));
+                s -> Boolean.toString(s.lab().required()), (b, v) -> b.labRequired(bool(v))));
         l.add(k("lab.lines", "shipments", "Shipments the lab tests at once ('unlimited' for no limit)",
                 "a whole number >= 1 or unlimited", "1-20", "not published", "assumption",
-                s -> s.labLines() == Integer.MAX_VALUE ? UNLIMITED : Integer.toString(s.labLines()),
+                s -> s.lab().lines() == Integer.MAX_VALUE ? UNLIMITED : Integer.toString(s.lab().lines()),
                 (b, v) -> b.labLines(v.equalsIgnoreCase(UNLIMITED) ? Integer.MAX_VALUE : whole(v))));
         l.add(k("lab.baseDays", "days", "Test duration per shipment, fixed part", DAYS, "3-42",
                 "no lab, capacity or duration published", "assumption",
-                s -> s.labBaseDays().spec(), (b, v) -> b.labBaseDays(Distribution.parse(v))));
+                s -> s.lab().baseDays().spec(), (b, v) -> b.labBaseDays(Distribution.parse(v))));
         l.add(k("lab.daysPerUnit", "days/unit", "Test duration added per unit of a lot (drawn once per test)",
                 "a distribution of days per unit with mean at most 1: " + Distribution.FORMS, "-", "not published",
-                "assumption", s -> s.labDaysPerUnit().spec(), (b, v) -> b.labDaysPerUnit(Distribution.parse(v))));
+                "assumption", s -> s.lab().daysPerUnit().spec(), (b, v) -> b.labDaysPerUnit(Distribution.parse(v))));
         l.add(k("lab.lotUnits", "units", "Units the lab tests together at most: one lot per line, however the flow "
                 + "is cut into shipments", "a whole number in [1, 1000000000]", "8,000 (one default shipment)",
                 "not published", "assumption",
-                s -> Integer.toString(s.labLotUnits()), (b, v) -> b.labLotUnits(whole(v))));
+                s -> Integer.toString(s.lab().lotUnits()), (b, v) -> b.labLotUnits(whole(v))));
         l.add(k("lab.failureShare", "probability", "Share of tests failed; the shipment is tested again",
                 "a number in [0, 0.95]", "0-0.20", "not published", "assumption",
-                s -> num(s.labFailureShare()), (b, v) -> b.labFailureShare(number(v))));
+                s -> num(s.lab().failureShare()), (b, v) -> b.labFailureShare(number(v))));
         // Border
         l.add(k("transit.days", "days", "Transit from the US lab to China", DAYS, "3-10", "not published",
-                "assumption", s -> s.transitDays().spec(), (b, v) -> b.transitDays(Distribution.parse(v))));
+                "assumption", s -> s.border().transitDays().spec(), (b, v) -> b.transitDays(Distribution.parse(v))));
         l.add(k("customs.clearanceDays", "days", "Chinese customs clearance once permitted", DAYS, "1-14",
                 "not published", "assumption",
-                s -> s.customsClearanceDays().spec(), (b, v) -> b.customsClearanceDays(Distribution.parse(v))));
+                s -> s.border().clearanceDays().spec(), (b, v) -> b.customsClearanceDays(Distribution.parse(v))));
         l.add(k("customs.blocks", "dates", "Windows in which nothing clears Chinese customs",
                 "windows FROM..TO, comma-separated, or none", "any window", "FT (2026-01-17) via secondary", "M",
-                s -> join(s.customsBlocks()), (b, v) -> b.customsBlocks(windowsOf(v))));
+                s -> join(s.border().customsBlocks()), (b, v) -> b.customsBlocks(windowsOf(v))));
         // Shipments and market
         l.add(k("shipment.units", "units", "Units per shipment; orders are cut into shipments of this size",
                 "a whole number in [1, 10000000]", "8-10,000", "Dec 2025 reports", "M",
                 s -> Integer.toString(s.shipmentUnits()), (b, v) -> b.shipmentUnits(whole(v))));
         l.add(k("market.priceUsd", "USD", "Price per H200", "a number in [0, 1e7]", "20,000-32,000",
-                "Jan 2026 reports", "M", s -> num(s.priceUsd()), (b, v) -> b.priceUsd(number(v))));
+                "Jan 2026 reports", "M", s -> num(s.market().priceUsd()), (b, v) -> b.priceUsd(number(v))));
         l.add(k("market.usTakeShare", "share", "US take on chips passing through the US", "a number in [0, 1]",
                 "0-0.25", "Section 232 proclamation (2026-01-15)", "H",
-                s -> num(s.usTakeShare()), (b, v) -> b.usTakeShare(number(v))));
+                s -> num(s.market().usTakeShare()), (b, v) -> b.usTakeShare(number(v))));
         return Collections.unmodifiableList(l);
     }
 }

@@ -23,8 +23,8 @@ final class LicenceLimit {
     LicenceLimit(Scenario scenario, Shipments shipments, NvidiaSupply supply) {
         this.shipments = shipments;
         this.supply = supply;
-        this.perFirmCap = scenario.licencePerFirmCap();
-        this.ceiling = scenario.licenceTotalCeiling();
+        this.perFirmCap = scenario.us().perFirmCap();
+        this.ceiling = scenario.us().totalCeiling();
         int firms = scenario.firms().size();
         reserved = new long[firms];
         waiting = new IntFifo[firms];

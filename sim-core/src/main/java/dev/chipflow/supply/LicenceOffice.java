@@ -42,9 +42,9 @@ final class LicenceOffice implements StageInput {
         this.trace = trace;
         this.reviewDays = reviewDays;
         this.decision = decision;
-        this.approvalProbability = scenario.licenceApprovalProbability();
-        this.policyStart = Calendar.day(scenario.licencePolicyStart());
-        this.perOrder = scenario.licenceScope() == LicenceScope.ORDER;
+        this.approvalProbability = scenario.us().approvalProbability();
+        this.policyStart = Calendar.day(scenario.us().policyStart());
+        this.perOrder = scenario.us().licenceScope() == LicenceScope.ORDER;
         int keys = perOrder ? orders : scenario.firms().size();
         state = new byte[keys];
         waiting = new IntFifo[keys];

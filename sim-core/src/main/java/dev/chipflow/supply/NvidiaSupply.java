@@ -66,7 +66,7 @@ final class NvidiaSupply {
         this.shipments = shipments;
         this.next = next;
         this.trace = trace;
-        this.policy = scenario.allocation();
+        this.policy = scenario.supply().allocation();
         int firms = scenario.firms().size();
         waiting = new IntFifo[firms];
         allocated = new long[firms];
@@ -84,14 +84,14 @@ final class NvidiaSupply {
         }
         firmsWaiting = new HeapEventList(Math.max(1, firms));
         shares = new ProRataShares(firms);
-        inventoryStart = scenario.inventoryUnits();
+        inventoryStart = scenario.supply().inventoryUnits();
         inventory = inventoryStart;
-        perWeek = scenario.productionUnitsPerWeek();
-        haltStart = scenario.productionHalts().stream().mapToDouble(DateWindow::startDay).toArray();
-        haltEnd = scenario.productionHalts().stream().mapToDouble(DateWindow::endDay).toArray();
+        perWeek = scenario.supply().productionUnitsPerWeek();
+        haltStart = scenario.supply().productionHalts().stream().mapToDouble(DateWindow::startDay).toArray();
+        haltEnd = scenario.supply().productionHalts().stream().mapToDouble(DateWindow::endDay).toArray();
         horizon = scenario.horizonDays();
-        productionStart = scenario.productionStart() == null ? Double.NaN
-                : Calendar.day(scenario.productionStart());
+        productionStart = scenario.supply().productionStart() == null ? Double.NaN
+                : Calendar.day(scenario.supply().productionStart());
         if (perWeek > 0) {
             startProduction();
         }

@@ -66,72 +66,72 @@ final class PolicyTimeline {
         // Every rule of the day is in place before any change lets units go, so that what a change releases meets the
         // day's rules downstream (a purchase order the quota lets go meets the day's licence review, per-firm cap and
         // cap ratio). First the rules that act only on what comes later: delays, probabilities and rates.
-        if (!was.ndrcConditionDays().equals(now.ndrcConditionDays())) {
-            approval.ndrcDays(sampler(SupplyModel.STREAM_NDRC, now.ndrcConditionDays()));
+        if (!was.china().ndrcConditionDays().equals(now.china().ndrcConditionDays())) {
+            approval.ndrcDays(sampler(SupplyModel.STREAM_NDRC, now.china().ndrcConditionDays()));
         }
-        if (!was.conversionDays().equals(now.conversionDays())) {
-            conversion.delay(sampler(SupplyModel.STREAM_CONVERSION, now.conversionDays()));
+        if (!was.china().conversionDays().equals(now.china().conversionDays())) {
+            conversion.delay(sampler(SupplyModel.STREAM_CONVERSION, now.china().conversionDays()));
         }
-        if (was.domesticOutputPerYear() != now.domesticOutputPerYear()) {
-            domestic.outputPerYear(now.domesticOutputPerYear());
+        if (was.china().domesticOutputPerYear() != now.china().domesticOutputPerYear()) {
+            domestic.outputPerYear(now.china().domesticOutputPerYear());
         }
-        if (!was.licenceReviewDays().equals(now.licenceReviewDays())) {
-            licence.reviewDays(sampler(SupplyModel.STREAM_LICENCE_REVIEW, now.licenceReviewDays()));
+        if (!was.us().reviewDays().equals(now.us().reviewDays())) {
+            licence.reviewDays(sampler(SupplyModel.STREAM_LICENCE_REVIEW, now.us().reviewDays()));
         }
-        if (was.licenceApprovalProbability() != now.licenceApprovalProbability()) {
-            licence.approvalProbability(now.licenceApprovalProbability(), new Bernoulli(
-                    now.licenceApprovalProbability(), streams.stream(SupplyModel.STREAM_LICENCE_DECISION)));
+        if (was.us().approvalProbability() != now.us().approvalProbability()) {
+            licence.approvalProbability(now.us().approvalProbability(), new Bernoulli(
+                    now.us().approvalProbability(), streams.stream(SupplyModel.STREAM_LICENCE_DECISION)));
         }
-        if (was.productionUnitsPerWeek() != now.productionUnitsPerWeek()) {
-            supply.productionPerWeek(now.productionUnitsPerWeek());
+        if (was.supply().productionUnitsPerWeek() != now.supply().productionUnitsPerWeek()) {
+            supply.productionPerWeek(now.supply().productionUnitsPerWeek());
         }
-        if (was.usUnitsPerWeek() != now.usUnitsPerWeek()) {
-            cap.usUnitsPerWeek(now.usUnitsPerWeek());
+        if (was.us().usUnitsPerWeek() != now.us().usUnitsPerWeek()) {
+            cap.usUnitsPerWeek(now.us().usUnitsPerWeek());
         }
         if (lab != null) {
             applyLabDraws(was, now);
         }
-        if (!was.transitDays().equals(now.transitDays())) {
-            border.transitDays(sampler(SupplyModel.STREAM_TRANSIT, now.transitDays()));
+        if (!was.border().transitDays().equals(now.border().transitDays())) {
+            border.transitDays(sampler(SupplyModel.STREAM_TRANSIT, now.border().transitDays()));
         }
-        if (!was.customsClearanceDays().equals(now.customsClearanceDays())) {
-            border.clearanceDays(sampler(SupplyModel.STREAM_CUSTOMS, now.customsClearanceDays()));
+        if (!was.border().clearanceDays().equals(now.border().clearanceDays())) {
+            border.clearanceDays(sampler(SupplyModel.STREAM_CUSTOMS, now.border().clearanceDays()));
         }
         // Then the rules that can let units go at once, downstream first: what each releases meets the stages after
         // it already under the day's rules, and behind the units that were waiting there.
-        if (lab != null && (was.labLotUnits() != now.labLotUnits() || was.labLines() != now.labLines())) {
-            lab.capacity(now.labLines(), now.labLotUnits());
+        if (lab != null && (was.lab().lotUnits() != now.lab().lotUnits() || was.lab().lines() != now.lab().lines())) {
+            lab.capacity(now.lab().lines(), now.lab().lotUnits());
         }
-        if (was.capSplit() != now.capSplit() || Double.compare(was.capRatio(), now.capRatio()) != 0) {
-            cap.rules(now.capRatio(), now.capSplit());
+        if (was.us().capSplit() != now.us().capSplit() || Double.compare(was.us().capRatio(), now.us().capRatio()) != 0) {
+            cap.rules(now.us().capRatio(), now.us().capSplit());
         }
-        if (was.allocation() != now.allocation()) {
-            supply.allocation(now.allocation());
+        if (was.supply().allocation() != now.supply().allocation()) {
+            supply.allocation(now.supply().allocation());
         }
-        if (was.licencePerFirmCap() != now.licencePerFirmCap()
-                || was.licenceTotalCeiling() != now.licenceTotalCeiling()) {
-            limit.limits(now.licencePerFirmCap(), now.licenceTotalCeiling());
+        if (was.us().perFirmCap() != now.us().perFirmCap()
+                || was.us().totalCeiling() != now.us().totalCeiling()) {
+            limit.limits(now.us().perFirmCap(), now.us().totalCeiling());
         }
-        if (was.domesticRatio() != now.domesticRatio()) {
-            domestic.ratio(now.domesticRatio());
+        if (was.china().domesticRatio() != now.china().domesticRatio()) {
+            domestic.ratio(now.china().domesticRatio());
         }
-        if (was.conversionShare() != now.conversionShare()) {
-            conversion.share(now.conversionShare());
+        if (was.china().conversionShare() != now.china().conversionShare()) {
+            conversion.share(now.china().conversionShare());
         }
-        if (was.conditionsFinalize() != now.conditionsFinalize()) {
-            approval.conditionsFinalize(now.conditionsFinalize());
+        if (was.china().conditionsFinalize() != now.china().conditionsFinalize()) {
+            approval.conditionsFinalize(now.china().conditionsFinalize());
         }
     }
 
     private void applyLabDraws(Scenario was, Scenario now) {
-        if (!was.labBaseDays().equals(now.labBaseDays())) {
-            lab.baseDays(sampler(SupplyModel.STREAM_LAB_DURATION, now.labBaseDays()));
+        if (!was.lab().baseDays().equals(now.lab().baseDays())) {
+            lab.baseDays(sampler(SupplyModel.STREAM_LAB_DURATION, now.lab().baseDays()));
         }
-        if (!was.labDaysPerUnit().equals(now.labDaysPerUnit())) {
-            lab.daysPerUnit(sampler(SupplyModel.STREAM_LAB_PER_UNIT, now.labDaysPerUnit()));
+        if (!was.lab().daysPerUnit().equals(now.lab().daysPerUnit())) {
+            lab.daysPerUnit(sampler(SupplyModel.STREAM_LAB_PER_UNIT, now.lab().daysPerUnit()));
         }
-        if (was.labFailureShare() != now.labFailureShare()) {
-            lab.failure(new Bernoulli(now.labFailureShare(), streams.stream(SupplyModel.STREAM_LAB_FAILURE)));
+        if (was.lab().failureShare() != now.lab().failureShare()) {
+            lab.failure(new Bernoulli(now.lab().failureShare(), streams.stream(SupplyModel.STREAM_LAB_FAILURE)));
         }
     }
 

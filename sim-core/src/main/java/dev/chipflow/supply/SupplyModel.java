@@ -80,27 +80,27 @@ public final class SupplyModel {
         PolicyTimeline timeline = new PolicyTimeline(sim, scenario, steps(scenario), streams);
         deliveries = new Deliveries(sim, firms, shipments, days);
         Border border = new Border(sim, scenario, shipments, deliveries, sampler(streams, STREAM_TRANSIT,
-                scenario.transitDays()), sampler(streams, STREAM_CUSTOMS, scenario.customsClearanceDays()));
+                scenario.border().transitDays()), sampler(streams, STREAM_CUSTOMS, scenario.border().clearanceDays()));
         lab = new TestLab(sim, scenario, shipments, border, trace,
-                sampler(streams, STREAM_LAB_DURATION, scenario.labBaseDays()),
-                sampler(streams, STREAM_LAB_PER_UNIT, scenario.labDaysPerUnit()),
-                new Bernoulli(scenario.labFailureShare(), streams.stream(STREAM_LAB_FAILURE)));
-        cap = scenario.labRequired()
+                sampler(streams, STREAM_LAB_DURATION, scenario.lab().baseDays()),
+                sampler(streams, STREAM_LAB_PER_UNIT, scenario.lab().daysPerUnit()),
+                new Bernoulli(scenario.lab().failureShare(), streams.stream(STREAM_LAB_FAILURE)));
+        cap = scenario.lab().required()
                 ? new CapLedger(sim, scenario, shipments, lab, Stage.LAB_QUEUE, trace)
                 : new CapLedger(sim, scenario, shipments, border, Stage.TRANSIT, trace);
         int orderCount = scenario.firms().stream().mapToInt(f -> f.orders().size()).sum();
         LicenceOffice licence = new LicenceOffice(sim, scenario, shipments, cap, trace, orderCount,
-                sampler(streams, STREAM_LICENCE_REVIEW, scenario.licenceReviewDays()),
-                new Bernoulli(scenario.licenceApprovalProbability(), streams.stream(STREAM_LICENCE_DECISION)));
+                sampler(streams, STREAM_LICENCE_REVIEW, scenario.us().reviewDays()),
+                new Bernoulli(scenario.us().approvalProbability(), streams.stream(STREAM_LICENCE_DECISION)));
         supply = new NvidiaSupply(sim, scenario, shipments, licence, trace);
         LicenceLimit limit = new LicenceLimit(scenario, shipments, supply);
         domestic = new DomesticMarket(sim, scenario, shipments, limit, licence);
         Conversion conversion = new Conversion(sim, scenario, shipments, domestic,
-                sampler(streams, STREAM_CONVERSION, scenario.conversionDays()));
+                sampler(streams, STREAM_CONVERSION, scenario.china().conversionDays()));
         ChinaApproval approval = new ChinaApproval(sim, scenario, shipments, conversion,
-                sampler(streams, STREAM_NDRC, scenario.ndrcConditionDays()));
+                sampler(streams, STREAM_NDRC, scenario.china().ndrcConditionDays()));
         timeline.bind(approval, conversion, domestic, limit, supply, licence, cap,
-                scenario.labRequired() ? lab : null, border);
+                scenario.lab().required() ? lab : null, border);
         // The stages hold one another and the simulator holds their handlers: no field needs to keep them.
         new OrderBook(sim, scenario, shipments, approval);
     }
@@ -239,15 +239,15 @@ public final class SupplyModel {
                     delivered == 0 ? Double.NaN : deliveries.leadTimeQuantile(f, 0.9), wait, attributed,
                     shipments.unheld[f], at));
         }
-        double policyStart = Calendar.day(scenario.licencePolicyStart());
-        double revenue = exportedUnits * scenario.priceUsd();
+        double policyStart = Calendar.day(scenario.us().policyStart());
+        double revenue = exportedUnits * scenario.market().priceUsd();
         SystemResult system = new SystemResult(supply.inventoryStart(), supply.produced(), supply.inventory(),
                 cap.usWindowAt(now), cap.chinaWindowAt(now), cap.headroom(),
                 now > policyStart ? cap.bindingDays(now) / (now - policyStart) : 0,
                 lab.meanQueue(now), lab.meanWait(), lab.meanBusy(now),
                 lab.lines() == Integer.MAX_VALUE ? Double.NaN : lab.meanBusy(now) / lab.lines(),
                 lab.tests(), lab.failures(), domestic.produced(), domesticBought, revenue,
-                revenue * scenario.usTakeShare(), Compute.h200Pflops(deliveredUnits),
+                revenue * scenario.market().usTakeShare(), Compute.h200Pflops(deliveredUnits),
                 Compute.ascendPflops(domesticBought), sim.eventsExecuted());
         return new SupplyResult(scenario.name(), firms, system, series, trace.events());
     }

@@ -50,8 +50,8 @@ final class TestLab implements StageInput {
         this.baseDays = baseDays;
         this.daysPerUnit = daysPerUnit;
         this.failure = failure;
-        this.lines = scenario.labLines();
-        this.lotUnits = scenario.labLotUnits();
+        this.lines = scenario.lab().lines();
+        this.lotUnits = scenario.lab().lotUnits();
     }
 
     /** From a date: the fixed part of tests started from now. */

@@ -49,7 +49,7 @@ class LabErlangCTest {
             shipments.deliver(shipment);
         };
         // Lots of 8 units and shipments of 8: every lot is one shipment, so the lab is exactly M/M/c.
-        TestLab lab = new TestLab(sim, s, shipments, sink, Trace.OFF, s.labBaseDays().sampler(streams.stream("lab")),
+        TestLab lab = new TestLab(sim, s, shipments, sink, Trace.OFF, s.lab().baseDays().sampler(streams.stream("lab")),
                 new Fixed(0).sampler(streams.stream("perUnit")), new Bernoulli(0, streams.stream("failure")));
         ContinuousSampler gap = new Exponential(1 / lambda).sampler(streams.stream("arrivals"));
         EventHandler[] arrival = new EventHandler[1];

@@ -55,7 +55,7 @@ class LimitingCasesTest {
         // With no room ever, the cap binds from the first arrival at it to the end of the run.
         double firstAtCap = r.trace().stream().filter(e -> e.to() == Stage.CAP).mapToDouble(TraceEvent::time)
                 .min().orElseThrow();
-        double policyStart = Calendar.day(s.licencePolicyStart());
+        double policyStart = Calendar.day(s.us().policyStart());
         assertEquals((s.horizonDays() - firstAtCap) / (s.horizonDays() - policyStart),
                 r.system().capBindingShare(), 1e-9);
     }

@@ -111,7 +111,7 @@ class RollingCapWindowTest {
                 assertTrue(released > 0, "replication " + i + " must release something for the check to bite");
                 double[] h = r.series().capHeadroom();
                 for (int d = 0; d < h.length; d++) {
-                    assertEquals(s.capRatio() * r.series().usInWindow()[d] - r.series().chinaInWindow()[d], h[d],
+                    assertEquals(s.us().capRatio() * r.series().usInWindow()[d] - r.series().chinaInWindow()[d], h[d],
                             1e-6, "headroom is ratio x US - China in the window, day " + d);
                 }
             }
@@ -126,7 +126,7 @@ class RollingCapWindowTest {
      * @return the number of releases checked
      */
     static int checkCapAtEveryRelease(Scenario s, SupplyResult r) {
-        int rolling = s.capRollingDays();
+        int rolling = s.us().capRollingDays();
         List<double[]> us = new ArrayList<>();
         List<double[]> china = new ArrayList<>();
         int checked = 0;
@@ -138,8 +138,8 @@ class RollingCapWindowTest {
                 double t = e.time();
                 double u = inWindow(us, t, rolling);
                 double c = inWindow(china, t, rolling);
-                assertTrue(c <= s.capRatio() * u + 1e-6, "cap broken at day " + t + ": China " + c + " > "
-                        + s.capRatio() + " x US " + u);
+                assertTrue(c <= s.us().capRatio() * u + 1e-6, "cap broken at day " + t + ": China " + c + " > "
+                        + s.us().capRatio() + " x US " + u);
                 checked++;
             }
         }

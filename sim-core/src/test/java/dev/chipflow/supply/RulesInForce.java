@@ -170,8 +170,8 @@ final class RulesInForce {
             double horizon = sc.horizonDays();
             List<Double> t = new ArrayList<>();
             List<Long> units = new ArrayList<>();
-            for (double d = Calendar.day(sc.licencePolicyStart()) + 7; d < horizon; d += 7) {
-                long u = in.at(d).usUnitsPerWeek();
+            for (double d = Calendar.day(sc.us().policyStart()) + 7; d < horizon; d += 7) {
+                long u = in.at(d).us().usUnitsPerWeek();
                 if (u > 0) {
                     t.add(d);
                     units.add(u);

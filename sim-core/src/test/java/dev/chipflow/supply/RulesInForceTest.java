@@ -31,7 +31,7 @@ class RulesInForceTest {
         assertSame(s, in.at(1e9));
         assertEquals(List.of(), in.changesBetween(0, 60));
         // One segment: exactly perDay x counted days.
-        assertEquals(1.0 * 10, in.perDaySum(9, r -> r.domesticOutputPerYear() / 365.0, d -> d + 1));
+        assertEquals(1.0 * 10, in.perDaySum(9, r -> r.china().domesticOutputPerYear() / 365.0, d -> d + 1));
     }
 
     @Test
@@ -41,17 +41,17 @@ class RulesInForceTest {
                 .build();
         RulesInForce in = new RulesInForce(s);
         assertTrue(in.changes());
-        assertEquals(0.5, in.at(Math.nextDown(10.0)).capRatio());
-        assertEquals(0.1, in.at(10).capRatio());
-        assertEquals(Double.POSITIVE_INFINITY, in.at(30).capRatio());
+        assertEquals(0.5, in.at(Math.nextDown(10.0)).us().capRatio());
+        assertEquals(0.1, in.at(10).us().capRatio());
+        assertEquals(Double.POSITIVE_INFINITY, in.at(30).us().capRatio());
         assertEquals(List.of(10.0, 30.0), in.changesBetween(0, 31));
         assertEquals(List.of(30.0), in.changesBetween(10, 31));
-        assertEquals(0.1, in.min(5, 40, Scenario::capRatio));
-        assertEquals(0.5, in.max(0, 29, Scenario::capRatio));
-        assertEquals(Double.POSITIVE_INFINITY, in.firstFrom(30, Scenario::conditionsFinalize));
-        assertEquals(29.5, in.firstFrom(29.5, Scenario::conditionsFinalize));
+        assertEquals(0.1, in.min(5, 40, (Scenario s) -> s.us().capRatio()));
+        assertEquals(0.5, in.max(0, 29, (Scenario s) -> s.us().capRatio()));
+        assertEquals(Double.POSITIVE_INFINITY, in.firstFrom(30, (Scenario s) -> s.china().conditionsFinalize()));
+        assertEquals(29.5, in.firstFrom(29.5, (Scenario s) -> s.china().conditionsFinalize()));
         // Days 0..9 at 1 a day, 10..14 at 2.
-        assertEquals(20.0, in.perDaySum(14, r -> r.domesticOutputPerYear() / 365.0, d -> d + 1));
+        assertEquals(20.0, in.perDaySum(14, r -> r.china().domesticOutputPerYear() / 365.0, d -> d + 1));
     }
 
     @Test

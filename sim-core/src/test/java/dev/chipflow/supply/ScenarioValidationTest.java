@@ -93,7 +93,7 @@ class ScenarioValidationTest {
     void unlimitedIsTheOnlySpellingOfNoCap() {
         // Infinity is refused above; 'unlimited' is the documented spelling and reads back as itself.
         Scenario s = Knobs.set(Scenario.builder().build(), "cap.ratio", "unlimited");
-        assertEquals(Double.POSITIVE_INFINITY, s.capRatio());
+        assertEquals(Double.POSITIVE_INFINITY, s.us().capRatio());
         assertEquals("unlimited", Knobs.get(s, "cap.ratio"));
     }
 
@@ -161,7 +161,7 @@ class ScenarioValidationTest {
     void settingOneKnobChangesOnlyThatKnob() {
         Scenario s = Scenario.builder().build();
         Scenario t = Knobs.set(s, "lab.lines", "8");
-        assertEquals(8, t.labLines());
+        assertEquals(8, t.lab().lines());
         assertEquals(s.toBuilder().labLines(8).build(), t);
         Scenario withFirm = Knobs.set(s, "firm.Baidu.orders", "2026-02-01:16000");
         assertEquals(6, withFirm.firms().size());
@@ -214,7 +214,7 @@ class ScenarioValidationTest {
         // values: every scenario-wide knob, then three per firm (orders, approvals, priority).
         java.util.Map<String, String> values = Knobs.values(s);
         assertEquals(Knobs.all().size() + 3 * s.firms().size(), values.size());
-        assertEquals(Integer.toString(s.labLines()), values.get("lab.lines"));
+        assertEquals(Integer.toString(s.lab().lines()), values.get("lab.lines"));
         String firm = s.firms().get(0).name();
         assertEquals(Integer.toString(s.firms().get(0).priority()), values.get("firm." + firm + ".priority"));
     }

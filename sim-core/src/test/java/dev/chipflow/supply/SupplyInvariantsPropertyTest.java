@@ -74,10 +74,10 @@ class SupplyInvariantsPropertyTest {
         TraceReplay.checkBooks(other, r2);
 
         cover("cap binds", seen.capHeldThenReleased);
-        cover("rolling window", s.capRollingDays() > 0 && seen.rollingWindowDropped);
+        cover("rolling window", s.us().capRollingDays() > 0 && seen.rollingWindowDropped);
         cover("split at cap", seen.splitAtCap);
         cover("lab failure", seen.labFailures > 0);
-        cover("licence refused", s.licenceApprovalProbability() < 1 && seen.licenceRefused);
+        cover("licence refused", s.us().approvalProbability() < 1 && seen.licenceRefused);
         cover("customs block delays", seen.customsDelayed);
         cover("per-firm cap binds", seen.perFirmCapBound);
         cover("halt during production", seen.productionGapDays > 0 && seen.producedEvents > 0);
@@ -102,7 +102,7 @@ class SupplyInvariantsPropertyTest {
         Statistics.label("total ceiling binds").collect(seen.ceilingBound);
         Statistics.label("lab queue").collect(seen.labQueued);
         Statistics.label("conditions never final hold units").collect(seen.conditionsNeverFinalHeld);
-        Statistics.label("no licence ever (p = 0)").collect(s.licenceApprovalProbability() == 0);
+        Statistics.label("no licence ever (p = 0)").collect(s.us().approvalProbability() == 0);
     }
 
     /** Tries whose lowered cap ratio must bind, at least: a count, and a share of the tries that lower it, percent. */
@@ -111,7 +111,7 @@ class SupplyInvariantsPropertyTest {
 
     /** @return whether the timeline lowers cap.ratio on a day after the policy start, inside the run */
     private static boolean lowersCapRatioMidRun(Scenario s) {
-        double policyStart = Calendar.day(s.licencePolicyStart());
+        double policyStart = Calendar.day(s.us().policyStart());
         for (Timeline.Entry e : s.timelineEntries()) {
             double d = Calendar.day(e.change().date());
             if (e.change().knob().equals("cap.ratio") && d > policyStart && d < s.horizonDays()

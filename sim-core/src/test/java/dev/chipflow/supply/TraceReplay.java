@@ -304,7 +304,7 @@ final class TraceReplay {
             edge(Stage.LICENCE_LIMIT, Stage.ALLOCATION);
             edge(Stage.ALLOCATION, Stage.LICENCE);
             edge(Stage.LICENCE, Stage.CAP);
-            if (sc.labRequired()) {
+            if (sc.lab().required()) {
                 edge(Stage.CAP, Stage.LAB_QUEUE);
                 edge(Stage.LAB_QUEUE, Stage.LAB_TEST);
                 edge(Stage.LAB_TEST, Stage.LAB_QUEUE);
@@ -355,7 +355,7 @@ final class TraceReplay {
             byDay = new long[firms][(int) horizon];
             licensed = new long[firms];
             delivered = new long[firms];
-            inventory = sc.inventoryUnits();
+            inventory = sc.supply().inventoryUnits();
             for (int f = 0; f < firms; f++) {
                 allocationLine.add(new TreeMap<>());
             }
@@ -364,21 +364,21 @@ final class TraceReplay {
             // force that day.
             usStream = RulesInForce.UsStream.of(sc, in);
             usTimes = usStream.times();
-            clearanceDay = Calendar.day(sc.chinaClearance());
-            policyStart = Calendar.day(sc.licencePolicyStart());
-            halts = sc.productionHalts().stream().map(w -> new double[] {w.startDay(), w.endDay()})
+            clearanceDay = Calendar.day(sc.china().clearance());
+            policyStart = Calendar.day(sc.us().policyStart());
+            halts = sc.supply().productionHalts().stream().map(w -> new double[] {w.startDay(), w.endDay()})
                     .toArray(double[][]::new);
-            blocks = sc.customsBlocks().stream().map(w -> new double[] {w.startDay(), w.endDay()})
+            blocks = sc.border().customsBlocks().stream().map(w -> new double[] {w.startDay(), w.endDay()})
                     .toArray(double[][]::new);
             productionDaysTo = new int[(int) horizon];
             producedOn = new boolean[(int) horizon];
             // Production days count whatever the rate; the rate in force each day weighs them (productionBound).
-            double start = sc.productionStart() != null ? Calendar.day(sc.productionStart()) : horizon;
+            double start = sc.supply().productionStart() != null ? Calendar.day(sc.supply().productionStart()) : horizon;
             int running = 0;
             for (int d = 0; d < horizon; d++) {
                 if (d >= start) {
                     if (halted(d)) {
-                        if (in.at(d).productionUnitsPerWeek() > 0) {
+                        if (in.at(d).supply().productionUnitsPerWeek() > 0) {
                             out.haltedProductionDays++;
                         }
                     } else {
@@ -399,12 +399,12 @@ final class TraceReplay {
             if (g >= horizon) {
                 return Double.POSITIVE_INFINITY;
             }
-            double drawn = in.firstFrom(g, Scenario::conditionsFinalize);
+            double drawn = in.firstFrom(g, (Scenario s) -> s.china().conditionsFinalize());
             if (drawn == Double.POSITIVE_INFINITY) {
                 return drawn;
             }
-            double due = Math.max(drawn, g + in.at(drawn).ndrcConditionDays().max());
-            return in.firstFrom(due, Scenario::conditionsFinalize);
+            double due = Math.max(drawn, g + in.at(drawn).china().ndrcConditionDays().max());
+            return in.firstFrom(due, (Scenario s) -> s.china().conditionsFinalize());
         }
 
         private void edge(Stage from, Stage to) {
@@ -469,7 +469,7 @@ final class TraceReplay {
                         capHeadWaits(t);
                     }
                 }
-                int rolling = sc.capRollingDays();
+                int rolling = sc.us().capRollingDays();
                 if (rolling > 0) {
                     for (double[] c : chinaWindow) {
                         double t = c[0] + rolling;
@@ -497,7 +497,7 @@ final class TraceReplay {
 
         private void convertible(int f, Scenario rules) {
             convertible[f] = Math.max(convertible[f],
-                    (long) Math.floor(rules.conversionShare() * finalEntered[f] + 1e-6));
+                    (long) Math.floor(rules.china().conversionShare() * finalEntered[f] + 1e-6));
         }
 
         /**
@@ -533,8 +533,8 @@ final class TraceReplay {
                 }
                 if (at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
                     int firm = f;
-                    assertTrue(limitPassed[f] >= rules.licencePerFirmCap()
-                            || limitPassedTotal >= rules.licenceTotalCeiling(),
+                    assertTrue(limitPassed[f] >= rules.us().perFirmCap()
+                            || limitPassedTotal >= rules.us().totalCeiling(),
                             () -> "limit: firm " + firm + " has units held at LICENCE_LIMIT at day " + t
                                     + " below both the per-firm cap and the ceiling");
                 }
@@ -543,7 +543,7 @@ final class TraceReplay {
                 atLab += at[f][Stage.LAB_QUEUE.ordinal()];
             }
             if (atQuota > 0) {
-                double ratio = rules.domesticRatio();
+                double ratio = rules.china().domesticRatio();
                 assertTrue(ratio > 0, () -> "quota: purchase orders wait for domestic chips at day " + t
                         + " with no quota");
                 double available = domesticAvailable(t);
@@ -579,8 +579,8 @@ final class TraceReplay {
                 }
             }
             if (atLab > 0) {
-                assertTrue(busy >= rules.labLines(), () -> "lab: shipments wait for a line at day " + t + " with "
-                        + busy + " of " + rules.labLines() + " lines busy");
+                assertTrue(busy >= rules.lab().lines(), () -> "lab: shipments wait for a line at day " + t + " with "
+                        + busy + " of " + rules.lab().lines() + " lines busy");
             }
             capHeadWaits(t);
         }
@@ -592,9 +592,9 @@ final class TraceReplay {
          */
         private void licenceDecided(int k, double filed, double t) {
             double reviewFrom = Math.max(filed, policyStart);
-            var review = in.at(filed).licenceReviewDays();
+            var review = in.at(filed).us().reviewDays();
             double by = reviewFrom + review.max();
-            if (t >= by && in.min(reviewFrom + review.min(), by, Scenario::licenceApprovalProbability) == 1) {
+            if (t >= by && in.min(reviewFrom + review.min(), by, (Scenario s) -> s.us().approvalProbability()) == 1) {
                 fail("licence: key " + k + " not granted by day " + t + " though its first review ended by day " + by
                         + " under approval probability 1");
             }
@@ -643,7 +643,7 @@ final class TraceReplay {
          */
         private double domesticAvailable(double t) {
             int lastDay = (int) Math.min(Math.floor(t), horizon - 1);
-            return sc.domesticInitialStock() + in.perDaySum(lastDay, r -> r.domesticOutputPerYear() / 365.0,
+            return sc.china().domesticInitialStock() + in.perDaySum(lastDay, r -> r.china().domesticOutputPerYear() / 365.0,
                     d -> d + 1);
         }
 
@@ -654,10 +654,10 @@ final class TraceReplay {
             }
             Ship head = capLine.peekFirst();
             Scenario rules = in.at(t);
-            double ratio = rules.capRatio();
+            double ratio = rules.us().capRatio();
             assertTrue(ratio != Double.POSITIVE_INFINITY, () -> "cap: a shipment waits at the cap at day " + t
                     + " though there is no cap");
-            int rolling = sc.capRollingDays();
+            int rolling = sc.us().capRollingDays();
             int upTo = 0;
             int from = 0;
             for (double u : usTimes) {
@@ -684,11 +684,11 @@ final class TraceReplay {
             assertTrue(head.units > room - slack, () -> "cap: a shipment of " + head.units + " units waits at the cap "
                     + "at day " + t + " with room for " + room + (in.changes() ? " at ratio " + ratio : ""));
             // A ratio lowered from an earlier one binds: the head would have fitted under the earlier ratio.
-            double earlier = in.max(0, t, Scenario::capRatio);
+            double earlier = in.max(0, t, (Scenario s) -> s.us().capRatio());
             if (earlier > ratio && head.units <= earlier * us - china + slack) {
                 out.loweredCapRatioBinds = true;
             }
-            assertTrue(!rules.capSplit() || room < 1 + slack, () -> "cap: a shipment waits whole at the cap at day " + t
+            assertTrue(!rules.us().capSplit() || room < 1 + slack, () -> "cap: a shipment waits whole at the cap at day " + t
                     + " with room for " + room + " units and splitting allowed");
         }
 
@@ -802,11 +802,11 @@ final class TraceReplay {
                     converted[f] += u;
                     long allowed = convertible[f];
                     assertTrue(converted[f] <= allowed, () -> "conversion: firm " + f + " converted " + converted[f]
-                            + " of " + finalEntered[f] + " final units at share " + in.at(now).conversionShare()
+                            + " of " + finalEntered[f] + " final units at share " + in.at(now).china().conversionShare()
                             + (in.changes() ? " (at most " + allowed + " under the shares in force so far)" : ""));
                     // The delay is drawn when the units are converted, at or after they came in.
                     double earliest = Math.max(now - wait, clearanceDay)
-                            + in.min(s.enteredAt, now, r -> r.conversionDays().min());
+                            + in.min(s.enteredAt, now, r -> r.china().conversionDays().min());
                     assertTrue(now >= earliest - TIME_EPS, () -> "conversion: purchase order at day " + now
                             + " before clearance + delay (" + earliest + ")");
                 }
@@ -815,7 +815,7 @@ final class TraceReplay {
                     assertTrue(head != null && head[0] == f && head[2] == u, () -> "quota: firm " + f + "'s " + u
                             + " units left the domestic quota at day " + now + " out of line");
                     quotaMovedTotal += u;
-                    domesticBought += in.at(now).domesticRatio() * u;
+                    domesticBought += in.at(now).china().domesticRatio() * u;
                     double available = domesticAvailable(now);
                     double needed = domesticBought;
                     assertTrue(needed <= available * (1 + 1e-9) + 1e-6,
@@ -830,11 +830,11 @@ final class TraceReplay {
                     limitPassed[f] += u;
                     limitPassedTotal += u;
                     Scenario rules = in.at(now);
-                    assertTrue(limitPassed[f] <= rules.licencePerFirmCap(), () -> "limit: firm " + f + " let through "
-                            + limitPassed[f] + " units, per-firm cap " + rules.licencePerFirmCap()
+                    assertTrue(limitPassed[f] <= rules.us().perFirmCap(), () -> "limit: firm " + f + " let through "
+                            + limitPassed[f] + " units, per-firm cap " + rules.us().perFirmCap()
                             + (in.changes() ? " in force at day " + now : ""));
-                    assertTrue(limitPassedTotal <= rules.licenceTotalCeiling(), () -> "limit: " + limitPassedTotal
-                            + " units let through, total ceiling " + rules.licenceTotalCeiling()
+                    assertTrue(limitPassedTotal <= rules.us().totalCeiling(), () -> "limit: " + limitPassedTotal
+                            + " units let through, total ceiling " + rules.us().totalCeiling()
                             + (in.changes() ? " in force at day " + now : ""));
                 }
                 case ALLOCATION -> {
@@ -877,7 +877,7 @@ final class TraceReplay {
                 }
                 case TRANSIT -> {
                     // Drawn as the shipment left the lab (or the cap).
-                    assertTrue(wait >= in.at(s.enteredAt).transitDays().min() - TIME_EPS, () -> "customs: arrived "
+                    assertTrue(wait >= in.at(s.enteredAt).border().transitDays().min() - TIME_EPS, () -> "customs: arrived "
                             + "after " + wait + " days of transit, less than the least transit");
                     s.customsSince = now;
                 }
@@ -892,7 +892,7 @@ final class TraceReplay {
          */
         private void allocationOrder(Ship s) {
             TreeMap<Long, Integer> own = allocationLine.get(s.firm);
-            AllocationPolicy policy = in.at(now).allocation();
+            AllocationPolicy policy = in.at(now).supply().allocation();
             assertEquals(own.firstKey(), s.ticket,
                     () -> "allocation: firm " + s.firm + " served a purchase order at day " + now
                             + " before one of its own that came earlier");
@@ -923,17 +923,17 @@ final class TraceReplay {
         private void conditionsFinal(Ship s, double wait) {
             double from = s.approvedOn;
             conditionsWaiting[s.firm][s.approval] -= s.units;
-            assertTrue(in.any(from, now, Scenario::conditionsFinalize), () -> "approval: units of a conditional "
+            assertTrue(in.any(from, now, (Scenario s) -> s.china().conditionsFinalize()), () -> "approval: units of a conditional "
                     + "approval passed CONDITIONS at day " + now + " but conditions never become final"
                     + (in.changes() ? " from the approval's day " + from + " to then" : ""));
-            double ready = from + in.min(from, now, r -> r.ndrcConditionDays().min());
+            double ready = from + in.min(from, now, r -> r.china().ndrcConditionDays().min());
             assertTrue(now >= ready - TIME_EPS, () -> "approval: conditional units passed CONDITIONS at day " + now
                     + " before the NDRC could finalise (" + ready + ")");
-            assertTrue(in.any(ready - TIME_EPS, now, Scenario::conditionsFinalize), () -> "approval: conditional "
+            assertTrue(in.any(ready - TIME_EPS, now, (Scenario s) -> s.china().conditionsFinalize()), () -> "approval: conditional "
                     + "units passed CONDITIONS at day " + now + " but conditions could not become final from " + ready
                     + " (earliest) to then under the rules in force");
             // Units that waited leave the instant their approval's conditions become final, under rules that let them.
-            assertTrue(wait == 0 || in.at(now).conditionsFinalize(), () -> "approval: conditional units that waited "
+            assertTrue(wait == 0 || in.at(now).china().conditionsFinalize(), () -> "approval: conditional units that waited "
                     + "passed CONDITIONS at day " + now + " when conditions do not become final under the rules in "
                     + "force");
         }
@@ -982,7 +982,7 @@ final class TraceReplay {
             }
             long china = chinaCumulative;
             long us = usStream.units(0, usUpTo);
-            int rolling = sc.capRollingDays();
+            int rolling = sc.us().capRollingDays();
             if (rolling > 0) {
                 // The window (t - R, t]: a shipment made at s counts until, not at, s + R.
                 while (usFrom < usUpTo && usTimes[usFrom] + rolling <= now) {
@@ -999,7 +999,7 @@ final class TraceReplay {
                     out.rollingWindowDropped = true;
                 }
             }
-            double ratio = in.at(now).capRatio();
+            double ratio = in.at(now).us().capRatio();
             if (ratio != Double.POSITIVE_INFINITY) {
                 double limit = ratio * us;
                 long c = china;
@@ -1016,7 +1016,7 @@ final class TraceReplay {
                         + " inside a block window [" + w[0] + ", " + w[1] + ")");
             }
             // Drawn as the shipment reached customs.
-            assertTrue(wait >= in.at(s.customsSince).customsClearanceDays().min() - TIME_EPS, () -> "customs: cleared "
+            assertTrue(wait >= in.at(s.customsSince).border().clearanceDays().min() - TIME_EPS, () -> "customs: cleared "
                     + "after " + wait + " days, less than the least clearance");
             for (double[] w : blocks) {
                 boolean arrivedInBlock = s.customsSince >= w[0] && s.customsSince < w[1];
@@ -1028,14 +1028,14 @@ final class TraceReplay {
         }
 
         private int key(Ship s) {
-            return sc.licenceScope() == LicenceScope.ORDER ? s.order : s.firm;
+            return sc.us().licenceScope() == LicenceScope.ORDER ? s.order : s.firm;
         }
 
         private void produced(TraceEvent e) {
-            assertTrue(sc.productionStart() != null && in.at(now).productionUnitsPerWeek() > 0,
+            assertTrue(sc.supply().productionStart() != null && in.at(now).supply().productionUnitsPerWeek() > 0,
                     () -> "production: units produced though production never starts"
                             + (in.changes() ? " or is at rate 0 that day" : "") + ": " + e);
-            double start = Calendar.day(sc.productionStart());
+            double start = Calendar.day(sc.supply().productionStart());
             assertTrue(now >= start, () -> "production: produced at day " + now + " before the start " + start);
             assertEquals(Math.floor(now), now, () -> "production: produced at a fraction of a day: " + e);
             for (double[] w : halts) {
@@ -1059,7 +1059,7 @@ final class TraceReplay {
          */
         private double productionBound(double t) {
             int lastDay = (int) Math.min(Math.floor(t), horizon - 1);
-            return in.perDaySum(lastDay, r -> r.productionUnitsPerWeek() / 7.0, d -> productionDaysTo[d]);
+            return in.perDaySum(lastDay, r -> r.supply().productionUnitsPerWeek() / 7.0, d -> productionDaysTo[d]);
         }
 
         private boolean halted(double d) {
@@ -1074,7 +1074,7 @@ final class TraceReplay {
         private void granted(TraceEvent e) {
             int k = e.other();
             // The decision is made as the review ends, under the probability in force then.
-            assertTrue(in.at(now).licenceApprovalProbability() > 0, () -> "licence: granted with approval probability "
+            assertTrue(in.at(now).us().approvalProbability() > 0, () -> "licence: granted with approval probability "
                     + "0" + (in.changes() ? " in force at day " + now : "") + ": " + e);
             assertTrue(granted.put(k, now) == null, () -> "licence: key " + k + " granted twice");
             Double filed = applied.get(k);
@@ -1082,17 +1082,17 @@ final class TraceReplay {
             double reviewFrom = Math.max(filed, policyStart);
             // The first review is drawn when the licence is filed, under the rules in force then; a resubmission only
             // follows it.
-            double shortest = in.at(filed).licenceReviewDays().min();
+            double shortest = in.at(filed).us().reviewDays().min();
             assertTrue(now >= reviewFrom + shortest - TIME_EPS, () -> "licence: key " + k
                     + " granted at day " + now + ", before the shortest review from day " + reviewFrom);
-            if (now > reviewFrom + in.at(filed).licenceReviewDays().max() + TIME_EPS) {
+            if (now > reviewFrom + in.at(filed).us().reviewDays().max() + TIME_EPS) {
                 out.licenceRefused = true;
             }
             out.grants++;
         }
 
         private void lotStarted(TraceEvent e) {
-            assertTrue(sc.labRequired(), () -> "lab: a lot started though no test is required");
+            assertTrue(sc.lab().required(), () -> "lab: a lot started though no test is required");
             assertTrue(!pendingLot.isEmpty() && pendingLot.get(0) == e.shipment(), () -> "lab: lot " + e.shipment()
                     + " started at day " + now + " without its shipments moving into LAB_TEST first");
             long units = 0;
@@ -1104,8 +1104,8 @@ final class TraceReplay {
             long lotUnits = units;
             assertEquals(units, e.units(), () -> "lab: lot units differ from its shipments'");
             Scenario rules = in.at(now);
-            assertTrue(units <= rules.labLotUnits(), () -> "lab: lot of " + lotUnits + " units, more than lab.lotUnits"
-                    + (in.changes() ? " = " + rules.labLotUnits() + " in force at day " + now : ""));
+            assertTrue(units <= rules.lab().lotUnits(), () -> "lab: lot of " + lotUnits + " units, more than lab.lotUnits"
+                    + (in.changes() ? " = " + rules.lab().lotUnits() + " in force at day " + now : ""));
             assertTrue(lots.put(e.shipment(), new Lot(now, units, pendingLot.size())) == null, () ->
                     "lab: lot " + e.shipment() + " started twice");
             long queued = 0;
@@ -1113,15 +1113,15 @@ final class TraceReplay {
                 queued += a[Stage.LAB_QUEUE.ordinal()];
             }
             long left = queued;
-            assertTrue(units == rules.labLotUnits() || queued == 0,
+            assertTrue(units == rules.lab().lotUnits() || queued == 0,
                     () -> "lab: lot of " + lotUnits + " units started at day " + now + " with " + left
                             + " units still waiting");
             pendingLot.clear();
             busy++;
             out.maxLotsAtOnce = Math.max(out.maxLotsAtOnce, busy);
             // Only starts are checked: with fewer lines from a date, the tests running finish.
-            assertTrue(busy <= rules.labLines(), () -> "lab: " + busy + " lots in test at day " + now + " on "
-                    + rules.labLines() + " lines" + (in.changes() ? " in force then" : ""));
+            assertTrue(busy <= rules.lab().lines(), () -> "lab: " + busy + " lots in test at day " + now + " on "
+                    + rules.lab().lines() + " lines" + (in.changes() ? " in force then" : ""));
         }
 
         private void lotEnded(TraceEvent e) {
@@ -1130,7 +1130,7 @@ final class TraceReplay {
                     () -> "lab: lot " + e.shipment() + " ended at day " + now + " without being in test");
             boolean failed = e.other() == 1;
             Scenario drawn = in.at(lot.started);
-            double least = drawn.labBaseDays().min() + drawn.labDaysPerUnit().min() * lot.units;
+            double least = drawn.lab().baseDays().min() + drawn.lab().daysPerUnit().min() * lot.units;
             assertTrue(now - lot.started >= least - TIME_EPS, () -> "lab: lot tested in " + (now - lot.started)
                     + " days, less than the shortest test " + least);
             lot.endedAt = now;
@@ -1156,7 +1156,7 @@ final class TraceReplay {
             assertEquals(firms, result.firms().size(), "conservation: one result per firm");
             // The rules in force as the run ends, and the highest per-firm cap in force at any time.
             Scenario end = in.at(horizon);
-            long perFirmCapMost = (long) in.max(0, horizon, Scenario::licencePerFirmCap);
+            long perFirmCapMost = (long) in.max(0, horizon, (Scenario s) -> s.us().perFirmCap());
             // Books at the end of the run (the clock stands at the horizon).
             for (Ship s : live.values()) {
                 double wait = horizon - s.enteredAt;
@@ -1207,30 +1207,30 @@ final class TraceReplay {
                 assertTrue(delivered[f] <= licensed[f], "receipt: " + fr.name() + " got more than it was licensed");
                 assertTrue(licensed[f] <= perFirmCapMost, "receipt: " + fr.name()
                         + " licensed beyond the per-firm cap" + (in.changes() ? " (the highest in force)" : ""));
-                if (limitPassed[f] >= end.licencePerFirmCap() && at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
+                if (limitPassed[f] >= end.us().perFirmCap() && at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
                     out.perFirmCapBound = true;
                 }
-                if (!end.conditionsFinalize() && at[f][Stage.CONDITIONS.ordinal()] > 0) {
+                if (!end.china().conditionsFinalize() && at[f][Stage.CONDITIONS.ordinal()] > 0) {
                     out.conditionsNeverFinalHeld = true;
                 }
             }
-            if (limitPassedTotal >= end.licenceTotalCeiling()
+            if (limitPassedTotal >= end.us().totalCeiling()
                     && Arrays.stream(at).mapToLong(a -> a[Stage.LICENCE_LIMIT.ordinal()]).sum() > 0) {
                 out.ceilingBound = true;
             }
-            if (in.max(0, horizon, Scenario::licenceApprovalProbability) == 0) {
+            if (in.max(0, horizon, (Scenario s) -> s.us().approvalProbability()) == 0) {
                 assertEquals(0, out.grants, "licence: granted with approval probability 0");
             }
             SystemResult sys = result.system();
             long allocatedTotal = Arrays.stream(allocated).sum();
-            assertEquals(sc.inventoryUnits(), sys.inventoryStart(), "inventory: start");
+            assertEquals(sc.supply().inventoryUnits(), sys.inventoryStart(), "inventory: start");
             assertEquals(produced, sys.produced(), "production: units produced");
-            assertEquals(sc.inventoryUnits() + produced - allocatedTotal, sys.inventoryEnd(), () ->
+            assertEquals(sc.supply().inventoryUnits() + produced - allocatedTotal, sys.inventoryEnd(), () ->
                     "inventory: start + produced - allocated");
             double expected = productionBound(horizon);
-            if (sc.productionStart() != null) {
-                for (int d = (int) Calendar.day(sc.productionStart()); d < horizon; d++) {
-                    if (in.at(d).productionUnitsPerWeek() / 7.0 >= 1 && !producedOn[d]) {
+            if (sc.supply().productionStart() != null) {
+                for (int d = (int) Calendar.day(sc.supply().productionStart()); d < horizon; d++) {
+                    if (in.at(d).supply().productionUnitsPerWeek() / 7.0 >= 1 && !producedOn[d]) {
                         out.productionGapDays++;
                     }
                 }
@@ -1252,9 +1252,9 @@ final class TraceReplay {
     static void checkBooks(Scenario scenario, SupplyResult result) {
         RulesInForce in = new RulesInForce(scenario);
         double horizon = scenario.horizonDays();
-        long perFirmCap = (long) in.max(0, horizon, Scenario::licencePerFirmCap);
-        long ceiling = (long) in.max(0, horizon, Scenario::licenceTotalCeiling);
-        double share = in.max(0, horizon, Scenario::conversionShare);
+        long perFirmCap = (long) in.max(0, horizon, (Scenario s) -> s.us().perFirmCap());
+        long ceiling = (long) in.max(0, horizon, (Scenario s) -> s.us().totalCeiling());
+        double share = in.max(0, horizon, (Scenario s) -> s.china().conversionShare());
         long licensedTotal = 0;
         long allocatedTotal = 0;
         for (int f = 0; f < scenario.firms().size(); f++) {
