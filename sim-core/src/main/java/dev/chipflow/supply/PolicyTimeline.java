@@ -63,24 +63,17 @@ final class PolicyTimeline {
         Scenario was = inForce;
         Scenario now = steps.get(step).rules();
         inForce = now;
-        // Upstream first, so that what a change releases meets the downstream rules of the same day.
+        // Every rule of the day is in place before any change lets units go, so that what a change releases meets the
+        // day's rules downstream (a purchase order the quota lets go meets the day's licence review, per-firm cap and
+        // cap ratio). First the rules that act only on what comes later: delays, probabilities and rates.
         if (!was.china().ndrcConditionDays().equals(now.china().ndrcConditionDays())) {
             approval.ndrcDays(sampler(SupplyModel.STREAM_NDRC, now.china().ndrcConditionDays()));
         }
         if (!was.china().conversionDays().equals(now.china().conversionDays())) {
             conversion.delay(sampler(SupplyModel.STREAM_CONVERSION, now.china().conversionDays()));
         }
-        if (was.china().conditionsFinalize() != now.china().conditionsFinalize()) {
-            approval.conditionsFinalize(now.china().conditionsFinalize());
-        }
-        if (was.china().conversionShare() != now.china().conversionShare()) {
-            conversion.share(now.china().conversionShare());
-        }
         if (was.china().domesticOutputPerYear() != now.china().domesticOutputPerYear()) {
             domestic.outputPerYear(now.china().domesticOutputPerYear());
-        }
-        if (was.china().domesticRatio() != now.china().domesticRatio()) {
-            domestic.ratio(now.china().domesticRatio());
         }
         if (!was.us().reviewDays().equals(now.us().reviewDays())) {
             licence.reviewDays(sampler(SupplyModel.STREAM_LICENCE_REVIEW, now.us().reviewDays()));
@@ -89,37 +82,51 @@ final class PolicyTimeline {
             licence.approvalProbability(now.us().approvalProbability(), new Bernoulli(
                     now.us().approvalProbability(), streams.stream(SupplyModel.STREAM_LICENCE_DECISION)));
         }
-        if (was.us().perFirmCap() != now.us().perFirmCap()
-                || was.us().totalCeiling() != now.us().totalCeiling()) {
-            limit.limits(now.us().perFirmCap(), now.us().totalCeiling());
-        }
         if (was.supply().productionUnitsPerWeek() != now.supply().productionUnitsPerWeek()) {
             supply.productionPerWeek(now.supply().productionUnitsPerWeek());
-        }
-        if (was.supply().allocation() != now.supply().allocation()) {
-            supply.allocation(now.supply().allocation());
         }
         if (was.us().usUnitsPerWeek() != now.us().usUnitsPerWeek()) {
             cap.usUnitsPerWeek(now.us().usUnitsPerWeek());
         }
-        if (was.us().capSplit() != now.us().capSplit() || Double.compare(was.us().capRatio(), now.us().capRatio()) != 0) {
-            cap.rules(now.us().capRatio(), now.us().capSplit());
-        }
         if (lab != null) {
-            applyLab(was, now);
+            applyLabDraws(was, now);
         }
         if (!was.border().transitDays().equals(now.border().transitDays())) {
             border.transitDays(sampler(SupplyModel.STREAM_TRANSIT, now.border().transitDays()));
         }
-        if (!was.border().customsBlocks().equals(now.border().customsBlocks())) {
-            border.customsBlocks(now.border().customsBlocks());
-        }
         if (!was.border().clearanceDays().equals(now.border().clearanceDays())) {
             border.clearanceDays(sampler(SupplyModel.STREAM_CUSTOMS, now.border().clearanceDays()));
         }
+        // Then the rules that can let units go at once, downstream first: what each releases meets the stages after
+        // it already under the day's rules, and behind the units that were waiting there.
+        if (!was.border().customsBlocks().equals(now.border().customsBlocks())) {
+            border.customsBlocks(now.border().customsBlocks());
+        }
+        if (lab != null && (was.lab().lotUnits() != now.lab().lotUnits() || was.lab().lines() != now.lab().lines())) {
+            lab.capacity(now.lab().lines(), now.lab().lotUnits());
+        }
+        if (was.us().capSplit() != now.us().capSplit() || Double.compare(was.us().capRatio(), now.us().capRatio()) != 0) {
+            cap.rules(now.us().capRatio(), now.us().capSplit());
+        }
+        if (was.supply().allocation() != now.supply().allocation()) {
+            supply.allocation(now.supply().allocation());
+        }
+        if (was.us().perFirmCap() != now.us().perFirmCap()
+                || was.us().totalCeiling() != now.us().totalCeiling()) {
+            limit.limits(now.us().perFirmCap(), now.us().totalCeiling());
+        }
+        if (was.china().domesticRatio() != now.china().domesticRatio()) {
+            domestic.ratio(now.china().domesticRatio());
+        }
+        if (was.china().conversionShare() != now.china().conversionShare()) {
+            conversion.share(now.china().conversionShare());
+        }
+        if (was.china().conditionsFinalize() != now.china().conditionsFinalize()) {
+            approval.conditionsFinalize(now.china().conditionsFinalize());
+        }
     }
 
-    private void applyLab(Scenario was, Scenario now) {
+    private void applyLabDraws(Scenario was, Scenario now) {
         if (!was.lab().baseDays().equals(now.lab().baseDays())) {
             lab.baseDays(sampler(SupplyModel.STREAM_LAB_DURATION, now.lab().baseDays()));
         }
@@ -128,9 +135,6 @@ final class PolicyTimeline {
         }
         if (was.lab().failureShare() != now.lab().failureShare()) {
             lab.failure(new Bernoulli(now.lab().failureShare(), streams.stream(SupplyModel.STREAM_LAB_FAILURE)));
-        }
-        if (was.lab().lotUnits() != now.lab().lotUnits() || was.lab().lines() != now.lab().lines()) {
-            lab.capacity(now.lab().lines(), now.lab().lotUnits());
         }
     }
 

@@ -8,8 +8,10 @@ import dev.chipflow.random.Uniform;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,11 +26,10 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The invariants of docs/model.md after every replication of randomly generated valid scenarios over a full year, in
- * the calibrated ranges of docs/calibration.md: each try runs the model with the full trace on, replays it
- * independently of the model's counters ({@link TraceReplay#check}), checks the model's own books
- * ({@link TraceReplay#checkBooks}), then runs the same scenario and seed under another allocation policy and checks
- * that run too.
+ * The invariants of docs/model.md after every replication of randomly generated valid scenarios over a full year, in the
+ * ranges of docs/calibration.md: each try runs the model with the full trace on, replays it independently of the model's
+ * counters ({@link TraceReplay#check}), checks the model's own books ({@link TraceReplay#checkBooks}), then runs the
+ * same scenario and seed under another allocation policy and checks that run too.
  *
  * <p>The generator is biased so that every rule is exercised often, and the property fails unless, among the tries,
  * at least a fifth exercised each of them, as measured on the trace (not on the knobs): the cap held a shipment and
@@ -42,6 +43,14 @@ import net.jqwik.api.statistics.Statistics;
  * Half of them are "scarce": orders far above an inventory at the low end of its range, so that firms wait for the
  * same units and the allocation policy decides; the other half leave the US quantity limits and the domestic quota
  * free to bind. Each try also draws its run's seed.
+ *
+ * <p>Two tries in five also carry a policy timeline: one to four dated changes (uniform over the run, day 0 to the
+ * horizon) of the knobs that can change mid-run ({@link #changes()}), replayed under the rules in force at each
+ * instant. The property fails unless at least a fifth of the tries have a timeline, and unless, of the tries whose
+ * timeline lowers the cap ratio after the policy start, at least {@value #MIN_LOWERED_CAP_BINDS} and at least
+ * {@value #MIN_LOWERED_CAP_BINDS_SHARE}% saw the lowered ratio hold a shipment that the earlier ratio would have let
+ * go. Half the changes after the first fall on the day of the one before; {@link #changesOnOneDayActTogether} puts two
+ * to four changes on one day in every try, where what one change lets go meets the rules the others set that day.
  */
 class SupplyInvariantsPropertyTest {
 
@@ -73,6 +82,18 @@ class SupplyInvariantsPropertyTest {
         cover("per-firm cap binds", seen.perFirmCapBound);
         cover("halt during production", seen.productionGapDays > 0 && seen.producedEvents > 0);
         cover("allocation policy matters", !Arrays.deepEquals(seen.allocatedByDay, seen2.allocatedByDay));
+        cover("timeline", !s.timeline().isEmpty());
+        if (lowersCapRatioMidRun(s)) {
+            // Of the tries whose timeline lowers the cap ratio after the policy start: the lowered ratio held a
+            // shipment the earlier ratio would have let go.
+            String label = "lowered cap ratio binds (of tries lowering it)";
+            Statistics.label(label).collect(seen.loweredCapRatioBinds);
+            Statistics.label(label).coverage(k -> {
+                k.check(true).count(n -> n >= MIN_LOWERED_CAP_BINDS);
+                k.check(true).percentage(p -> p >= MIN_LOWERED_CAP_BINDS_SHARE);
+            });
+        }
+        Statistics.label("timeline changes").collect(s.timeline().changes().size());
         Statistics.label("allocation policy changes totals").collect(!Arrays.equals(seen.allocated, seen2.allocated));
         // Reported, not required: what else the tries reached.
         Statistics.label("supply contended").collect(seen.supplyContended);
@@ -82,6 +103,42 @@ class SupplyInvariantsPropertyTest {
         Statistics.label("lab queue").collect(seen.labQueued);
         Statistics.label("conditions never final hold units").collect(seen.conditionsNeverFinalHeld);
         Statistics.label("no licence ever (p = 0)").collect(s.us().approvalProbability() == 0);
+    }
+
+    /** Tries whose lowered cap ratio must bind, at least: a count, and a share of the tries that lower it, percent. */
+    private static final int MIN_LOWERED_CAP_BINDS = 20;
+    private static final double MIN_LOWERED_CAP_BINDS_SHARE = 30;
+
+    /** @return whether the timeline lowers cap.ratio on a day after the policy start, inside the run */
+    private static boolean lowersCapRatioMidRun(Scenario s) {
+        double policyStart = Calendar.day(s.us().policyStart());
+        for (Timeline.Entry e : s.timelineEntries()) {
+            double d = Calendar.day(e.change().date());
+            if (e.change().knob().equals("cap.ratio") && d > policyStart && d < s.horizonDays()
+                    && ratio(e.to()) < ratio(e.from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double ratio(String v) {
+        return v.equals("unlimited") ? Double.POSITIVE_INFINITY : Double.parseDouble(v);
+    }
+
+    /**
+     * Several rules changing on one day act together from its start: what one change releases meets the others' new
+     * rules (a purchase order the quota lets go at D meets the per-firm cap, the licence review, the cap ratio of D).
+     * The invariants of every replication, with two to four changes on one day.
+     */
+    @Property(tries = 200, seed = "20260101", edgeCases = EdgeCasesMode.NONE,
+            afterFailure = AfterFailureMode.PREVIOUS_SEED)
+    void changesOnOneDayActTogether(@ForAll("sameDayCases") Case c, @ForAll long seed) {
+        Scenario s = c.scenario();
+        SupplyResult r = SupplyModel.run(s, RandomStreams.of(seed), true);
+        TraceReplay.check(s, r);
+        TraceReplay.checkBooks(s, r);
+        Statistics.label("rules changing that day").collect(s.timeline().changes().size());
     }
 
     private static void cover(String rule, boolean exercised) {
@@ -138,6 +195,63 @@ class SupplyInvariantsPropertyTest {
         }
     }
 
+    /**
+     * One dated change: {@code knob} takes {@code value} from the day {@code permille} thousandths of the way from day
+     * 0 to the horizon's last day, or, if {@code withPrevious}, from the day of the change listed before it (several
+     * rules changing on one day, where what one change releases meets the others).
+     */
+    record ChangeSpec(int permille, boolean withPrevious, String knob, String value) {
+    }
+
+    private static Arbitrary<String[]> change(String knob, Arbitrary<?> value) {
+        return value.map(v -> new String[] {knob, v instanceof Distribution d ? d.spec() : String.valueOf(v)});
+    }
+
+    /**
+     * Dated changes over the knobs that can change mid-run, in the ranges the generator gives the knobs themselves; a
+     * cap ratio lowered (mostly below the 0.2 to 1.0 of most scenarios) most often, so that a lowered cap binds.
+     */
+    static Arbitrary<ChangeSpec> changes() {
+        Arbitrary<Distribution> days = Arbitraries.of(new Triangular(7, 15, 30), new Triangular(30, 45, 59),
+                new Fixed(0), new Uniform(3, 20), new Triangular(0, 7, 30), new Fixed(5));
+        Arbitrary<String[]> knobValue = Arbitraries.frequencyOf(
+                Tuple.of(8, change("cap.ratio", weighted(3, doubles(0.02, 0.3), 1,
+                        Arbitraries.of("0", "0.5", "1", "unlimited")))),
+                Tuple.of(3, change("cap.usUnitsPerWeek", weighted(1, Arbitraries.just(0L), 3, longs(5_000, 60_000)))),
+                Tuple.of(1, change("cap.split", Arbitraries.of(true, false))),
+                Tuple.of(3, change("licence.perFirmCap", weighted(3, longs(20_000, 150_000),
+                        1, Arbitraries.just("unlimited")))),
+                Tuple.of(2, change("licence.totalCeiling", weighted(3, longs(200_000, 1_500_000),
+                        1, Arbitraries.just("unlimited")))),
+                Tuple.of(2, change("licence.approvalProbability", Arbitraries.frequencyOf(
+                        Tuple.of(2, Arbitraries.just(1.0)), Tuple.of(2, doubles(0.2, 0.8)),
+                        Tuple.of(1, Arbitraries.just(0.0))))),
+                Tuple.of(1, change("licence.reviewDays", Arbitraries.of(new Triangular(30, 45, 59),
+                        new Fixed(60), new Triangular(20, 30, 39)))),
+                Tuple.of(2, change("ndrc.conditionsFinalize", Arbitraries.of(true, false))),
+                Tuple.of(1, change("ndrc.conditionDays", days)),
+                Tuple.of(2, change("china.conversionShare", doubles(0.2, 1.0))),
+                Tuple.of(1, change("china.conversionDays", days)),
+                Tuple.of(2, change("domestic.ratio", weighted(1, Arbitraries.just(0.0), 2, doubles(0, 2)))),
+                Tuple.of(2, change("domestic.outputPerYear", weighted(1, Arbitraries.just(0.0), 3,
+                        doubles(300_000, 2_000_000)))),
+                Tuple.of(2, change("supply.productionPerWeek", weighted(1, Arbitraries.just(0.0), 3,
+                        doubles(5_000, 100_000)))),
+                Tuple.of(2, change("supply.allocation", Arbitraries.of(AllocationPolicy.values()))),
+                Tuple.of(3, change("lab.lines", ints(1, 8))),
+                Tuple.of(2, change("lab.lotUnits", ints(4_000, 40_000))),
+                Tuple.of(1, change("lab.failureShare", doubles(0, 0.2))),
+                Tuple.of(1, change("lab.baseDays", Arbitraries.of(new Triangular(3, 10, 42), new Fixed(10),
+                        new Uniform(3, 20)))),
+                Tuple.of(1, change("lab.daysPerUnit", Arbitraries.of(new Fixed(0), new Uniform(0, 0.001)))),
+                Tuple.of(1, change("transit.days", Arbitraries.of(new Triangular(3, 5, 10), new Fixed(2),
+                        new Triangular(5, 10, 20)))),
+                Tuple.of(1, change("customs.clearanceDays", Arbitraries.of(new Triangular(1, 4, 14), new Fixed(1),
+                        new Triangular(5, 10, 20)))));
+        return Combinators.combine(ints(0, 1000), Arbitraries.of(true, false), knobValue)
+                .as((p, same, kv) -> new ChangeSpec(p, same, kv[0], kv[1]));
+    }
+
     /** Every knob as a value of its own, so that the dependent ones (windows) can be placed once all are known. */
     static final class Spec {
         int horizonDay;
@@ -179,6 +293,8 @@ class SupplyInvariantsPropertyTest {
         int shipmentUnits;
         /** Orders far above supply reach Nvidia: the allocation policy decides who gets what. */
         boolean scarce;
+        /** Dated changes (empty: no timeline). */
+        List<ChangeSpec> changes;
 
         Spec set(Runnable r) {
             r.run();
@@ -260,6 +376,15 @@ class SupplyInvariantsPropertyTest {
                         .domesticRatio(0)
                         .conditionsFinalize(true);
             }
+            // The same knob twice on one date is refused: the later one is left out.
+            Set<String> dated = new HashSet<>();
+            LocalDate date = null;
+            for (ChangeSpec c : changes) {
+                date = c.withPrevious() && date != null ? date : day((int) ((long) c.permille() * last / 1000));
+                if (dated.add(c.knob() + "@" + date)) {
+                    b.change(date, c.knob(), c.value());
+                }
+            }
             Scenario s = b.build();
             // FCFS and PRIORITY agree whenever the ranks follow the order of arrival, so each is compared with
             // PRO_RATA; PRO_RATA with either.
@@ -295,6 +420,24 @@ class SupplyInvariantsPropertyTest {
 
     @Provide
     Arbitrary<Case> cases() {
+        // Three tries in five keep their knobs all run; the others change one to four of them on dates.
+        return cases(weighted(3, Arbitraries.just(List.<ChangeSpec>of()), 2, changes().list().ofMinSize(1)
+                .ofMaxSize(4)));
+    }
+
+    /** Two to four changes, all on one day. */
+    @Provide
+    Arbitrary<Case> sameDayCases() {
+        return cases(changes().list().ofMinSize(2).ofMaxSize(4).map(l -> {
+            List<ChangeSpec> one = new ArrayList<>();
+            for (ChangeSpec c : l) {
+                one.add(new ChangeSpec(c.permille(), !one.isEmpty(), c.knob(), c.value()));
+            }
+            return one;
+        }));
+    }
+
+    private Arbitrary<Case> cases(Arbitrary<List<ChangeSpec>> timelines) {
         Arbitrary<int[]> order = Combinators.combine(ints(0, 120), ints(100_000, 800_000))
                 .as((d, u) -> new int[] {d, u});
         Arbitrary<double[]> approval = Combinators.combine(ints(0, 100), doubles(0.4, 1.2),
@@ -377,6 +520,7 @@ class SupplyInvariantsPropertyTest {
                 .in((s, v) -> s.set(() -> s.blocks = v))
                 .use(ints(1_000, 10_000)).in((s, v) -> s.set(() -> s.shipmentUnits = v))
                 .use(Arbitraries.of(true, false)).in((s, v) -> s.set(() -> s.scarce = v))
+                .use(timelines).in((s, v) -> s.set(() -> s.changes = v))
                 .build(Spec::build);
     }
 }

@@ -2,6 +2,7 @@ package dev.chipflow.supply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,10 +18,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Replays a run's trace with nothing but the {@link Scenario} and the trace, and checks the invariants of
- * docs/model.md against it, independently of the model's counters: every quantity a check needs is rebuilt here from
- * the scenario's knobs and the trace's events. The model's reported results ({@link FirmResult},
- * {@link SystemResult}) are only compared with the replay at the end. Checked:
+ * Replays a run's trace with nothing but the {@link Scenario} and the trace, and checks the invariants of docs/model.md against
+ * it, independently of the model's counters: every quantity a check needs is rebuilt here from the scenario's knobs
+ * and the trace's events. The model's reported results ({@link FirmResult}, {@link SystemResult}) are only compared
+ * with the replay at the end. Checked:
  *
  * <ul>
  * <li>conservation: shipments are created only by orders (on the order's day, never more units than ordered), split
@@ -47,6 +48,16 @@ import java.util.TreeMap;
  * chips, inventory, a granted licence, room under the cap for the head of the line, a free lab line.</li>
  * </ul>
  *
+ * <p>A scenario with a {@link Timeline} is replayed under the rules in force at each instant ({@link RulesInForce}:
+ * the scenario without its timeline before the first change, then the rules of each day with a change, from the start
+ * of that day), read off the knobs and never from the model's own handling of the timeline: the cap at a release
+ * against the ratio in force then, over a US stream whose weekly volume is the one in force on each weekly day; the
+ * per-firm cap and the ceiling when units pass them; lab lines and lot size when a lot starts (fewer lines let the
+ * tests running finish); the domestic quota with each purchase order's ratio and the output of each day at that day's
+ * rate; production at each day's rate; conditional approvals final only under rules that finalise them; conversion
+ * within the highest {@code floor(share x final units)} reached so far; every delay's least value from the rules in
+ * force when it was drawn. The "nothing held" checks also run at the start of each day with a change and no event.
+ *
  * <p>A failed check throws an {@link AssertionError} whose message starts with the rule broken ({@code "cap: "},
  * {@code "conservation: "}, ...). {@link #checkBooks} is a second, separate check of the model's own books.
  */
@@ -71,6 +82,11 @@ final class TraceReplay {
         long[] delivered;
         /** A shipment left the cap after waiting there a positive time. */
         boolean capHeldThenReleased;
+        /**
+         * A shipment was held at the cap (at the end of an instant, or between events when room could come back) that
+         * the cap would have let go under a higher ratio in force earlier in the run: a lowered ratio bound.
+         */
+        boolean loweredCapRatioBinds;
         /** At some release out of the cap a rolling window had dropped a past China release. */
         boolean rollingWindowDropped;
         /** A shipment was split at the cap. */
@@ -124,8 +140,10 @@ final class TraceReplay {
         int longestStage = -1;
         /** Part of a conditional approval. */
         boolean conditional;
-        /** Earliest instant its approval's conditions can be final. */
-        double conditionsReady;
+        /** The day of its approval, whose conditions it waits for. */
+        double approvedOn;
+        /** Its approval, if conditional: the index in its firm's approvals in consumption order; else -1. */
+        int approval = -1;
         /** Lot it is tested in (head shipment), -1 if none. */
         int lot = -1;
         /** Order of arrival at ALLOCATION (a part split off keeps its shipment's place). */
@@ -146,7 +164,8 @@ final class TraceReplay {
             c.longestWait = longestWait;
             c.longestStage = longestStage;
             c.conditional = conditional;
-            c.conditionsReady = conditionsReady;
+            c.approvedOn = approvedOn;
+            c.approval = approval;
             c.lot = lot;
             c.customsSince = customsSince;
             c.ticket = ticket;
@@ -171,6 +190,8 @@ final class TraceReplay {
 
     private static final class Replay {
         private final Scenario sc;
+        /** The rules in force at each instant: every knob that can change mid-run is read through it. */
+        private final RulesInForce in;
         private final int firms;
         private final int stages = Stage.values().length;
         private final double horizon;
@@ -185,6 +206,10 @@ final class TraceReplay {
         // Approvals per firm, in the order China consumes them (date, then listing order), and their days.
         private final Approval[][] approvals;
         private final double[][] approvalDay;
+        /** Per firm and approval: the latest instant its conditions can be final (infinite: never, or unbounded). */
+        private final double[][] finalBy;
+        /** Per firm and conditional approval: its units waiting in CONDITIONS. */
+        private final long[][] conditionsWaiting;
 
         // Dates as days, once.
         private final double clearanceDay;
@@ -207,7 +232,16 @@ final class TraceReplay {
         private final long[] approvedMoved;
         private final long[] finalEntered;
         private final long[] converted;
+        /**
+         * Per firm, the most units it may have converted so far: the greatest {@code floor(share x final units)} at any
+         * instant, under the share in force then (a lower share converts no more, and undoes nothing).
+         */
+        private final long[] convertible;
+        /** The next segment of the rules whose start the replay has not reached yet. */
+        private int nextSegment = 1;
         private long quotaMovedTotal;
+        /** Domestic chips bought: each purchase order's units times the ratio in force when it passed. */
+        private double domesticBought;
         /** Shipments waiting for domestic chips, in line order: firm, entry instant, units. */
         private final Deque<double[]> quotaLine = new ArrayDeque<>();
         private final long[] limitPassed;
@@ -224,6 +258,7 @@ final class TraceReplay {
 
         // Cap: the US end-user stream rebuilt from the scenario, and China releases.
         private final double[] usTimes;
+        private final RulesInForce.UsStream usStream;
         private int usUpTo;
         private int usFrom;
         private long chinaCumulative;
@@ -259,6 +294,7 @@ final class TraceReplay {
 
         Replay(Scenario sc) {
             this.sc = sc;
+            this.in = new RulesInForce(sc);
             this.firms = sc.firms().size();
             this.horizon = sc.horizonDays();
             edge(Stage.APPROVAL, Stage.CONDITIONS);
@@ -298,6 +334,12 @@ final class TraceReplay {
                 Arrays.sort(approvals[f], Comparator.comparing(Approval::date)); // stable: listing order on ties
                 approvalDay[f] = Arrays.stream(approvals[f]).mapToDouble(a -> Calendar.day(a.date())).toArray();
             }
+            finalBy = new double[firms][];
+            conditionsWaiting = new long[firms][];
+            for (int f = 0; f < firms; f++) {
+                finalBy[f] = Arrays.stream(approvalDay[f]).map(this::finalBy).toArray();
+                conditionsWaiting[f] = new long[approvals[f].length];
+            }
             at = new long[firms][stages];
             entered = new long[firms][stages];
             unitDays = new double[firms][stages];
@@ -307,6 +349,7 @@ final class TraceReplay {
             approvedMoved = new long[firms];
             finalEntered = new long[firms];
             converted = new long[firms];
+            convertible = new long[firms];
             limitPassed = new long[firms];
             allocated = new long[firms];
             byDay = new long[firms][(int) horizon];
@@ -317,14 +360,10 @@ final class TraceReplay {
                 allocationLine.add(new TreeMap<>());
             }
 
-            // US end users: cap.usUnitsPerWeek every 7 days from the policy start + 7, while before the horizon.
-            List<Double> us = new ArrayList<>();
-            if (sc.us().usUnitsPerWeek() > 0) {
-                for (double t = Calendar.day(sc.us().policyStart()) + 7; t < horizon; t += 7) {
-                    us.add(t);
-                }
-            }
-            usTimes = us.stream().mapToDouble(Double::doubleValue).toArray();
+            // US end users: every 7 days from the policy start + 7, while before the horizon, cap.usUnitsPerWeek in
+            // force that day.
+            usStream = RulesInForce.UsStream.of(sc, in);
+            usTimes = usStream.times();
             clearanceDay = Calendar.day(sc.china().clearance());
             policyStart = Calendar.day(sc.us().policyStart());
             halts = sc.supply().productionHalts().stream().map(w -> new double[] {w.startDay(), w.endDay()})
@@ -333,19 +372,39 @@ final class TraceReplay {
                     .toArray(double[][]::new);
             productionDaysTo = new int[(int) horizon];
             producedOn = new boolean[(int) horizon];
-            boolean producing = sc.supply().productionStart() != null && sc.supply().productionUnitsPerWeek() > 0;
-            double start = producing ? Calendar.day(sc.supply().productionStart()) : horizon;
+            // Production days count whatever the rate; the rate in force each day weighs them (productionBound).
+            double start = sc.supply().productionStart() != null ? Calendar.day(sc.supply().productionStart()) : horizon;
             int running = 0;
             for (int d = 0; d < horizon; d++) {
                 if (d >= start) {
                     if (halted(d)) {
-                        out.haltedProductionDays++;
+                        if (in.at(d).supply().productionUnitsPerWeek() > 0) {
+                            out.haltedProductionDays++;
+                        }
                     } else {
                         running++;
                     }
                 }
                 productionDaysTo[d] = running;
             }
+        }
+
+        /**
+         * The latest instant the conditions of an approval granted on day {@code g} can become final: its NDRC delay is
+         * drawn at the grant if conditions finalise then, else when a change turns finalising on; it ends by the
+         * grant plus the longest delay of the rules in force at that draw, but not before the draw; the conditions are
+         * final then, or, if finalising is off by then, when a later change turns it on.
+         */
+        private double finalBy(double g) {
+            if (g >= horizon) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double drawn = in.firstFrom(g, (Scenario x) -> x.china().conditionsFinalize());
+            if (drawn == Double.POSITIVE_INFINITY) {
+                return drawn;
+            }
+            double due = Math.max(drawn, g + in.at(drawn).china().ndrcConditionDays().max());
+            return in.firstFrom(due, (Scenario x) -> x.china().conditionsFinalize());
         }
 
         private void edge(Stage from, Stage to) {
@@ -361,6 +420,7 @@ final class TraceReplay {
                     advance(e.time());
                 }
                 now = e.time();
+                rulesChange(now);
                 switch (e.kind()) {
                     case CREATED -> created(e);
                     case SPLIT -> split(e);
@@ -400,7 +460,7 @@ final class TraceReplay {
                     + " without a lot starting");
             assertEquals(0, awaitingRelease, () -> "lab: a lot ended at day " + awaitingAt
                     + " but some of its shipments stayed in LAB_TEST");
-            nothingHeldWithoutCause();
+            nothingHeldWithoutCause(now);
             // Room under the cap also comes back between events, when US shipments arrive or past China releases
             // leave a rolling window: at each such instant the head of the line must still not fit.
             if (!capLine.isEmpty()) {
@@ -419,31 +479,63 @@ final class TraceReplay {
                     }
                 }
             }
+            // A change of the rules between events is an instant with nothing traced: whatever the new rules would
+            // let go at the start of that day must have gone then, so every stage must hold its units with cause.
+            for (double t : in.changesBetween(now, next)) {
+                nothingHeldWithoutCause(t);
+            }
         }
 
-        /** At the end of the instant {@code now}: units wait in a stage only where its rule holds them. */
-        private void nothingHeldWithoutCause() {
+        /** The rules that change by instant {@code t}, at the start of their day: the conversion share. */
+        private void rulesChange(double t) {
+            for (; nextSegment < in.segments() && in.start(nextSegment) <= t; nextSegment++) {
+                for (int f = 0; f < firms; f++) {
+                    convertible(f, in.rules(nextSegment));
+                }
+            }
+        }
+
+        private void convertible(int f, Scenario rules) {
+            convertible[f] = Math.max(convertible[f],
+                    (long) Math.floor(rules.china().conversionShare() * finalEntered[f] + 1e-6));
+        }
+
+        /**
+         * At the end of the instant {@code t} (an instant with events, or a day the rules change on with none): units
+         * wait in a stage only where the rule in force holds them.
+         */
+        private void nothingHeldWithoutCause(double t) {
+            Scenario rules = in.at(t);
             long atQuota = 0;
             long atAllocation = 0;
             long atLab = 0;
             for (int f = 0; f < firms; f++) {
+                for (int i = 0; i < approvals[f].length; i++) {
+                    if (conditionsWaiting[f][i] > 0) {
+                        int firm = f;
+                        double by = finalBy[f][i];
+                        assertTrue(t < by, () -> "approval: firm " + firm + "'s units wait in CONDITIONS at day " + t
+                                + " for conditions that are final by day " + by + " at the latest");
+                    }
+                }
                 if (at[f][Stage.APPROVAL.ordinal()] > 0) {
                     long dated = 0;
                     for (int i = 0; i < approvals[f].length; i++) {
-                        if (approvalDay[f][i] <= now) {
+                        if (approvalDay[f][i] <= t) {
                             dated += approvals[f][i].units();
                         }
                     }
                     int firm = f;
                     long d = dated;
                     assertEquals(dated, approvedMoved[f], () -> "approval: firm " + firm + " has units waiting for "
-                            + "approval at day " + now + " with " + (d - approvedMoved[firm])
+                            + "approval at day " + t + " with " + (d - approvedMoved[firm])
                             + " approved units unused");
                 }
                 if (at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
                     int firm = f;
-                    assertTrue(limitPassed[f] >= sc.us().perFirmCap() || limitPassedTotal >= sc.us().totalCeiling(),
-                            () -> "limit: firm " + firm + " has units held at LICENCE_LIMIT at day " + now
+                    assertTrue(limitPassed[f] >= rules.us().perFirmCap()
+                            || limitPassedTotal >= rules.us().totalCeiling(),
+                            () -> "limit: firm " + firm + " has units held at LICENCE_LIMIT at day " + t
                                     + " below both the per-firm cap and the ceiling");
                 }
                 atQuota += at[f][Stage.DOMESTIC_QUOTA.ordinal()];
@@ -451,11 +543,11 @@ final class TraceReplay {
                 atLab += at[f][Stage.LAB_QUEUE.ordinal()];
             }
             if (atQuota > 0) {
-                double ratio = sc.china().domesticRatio();
-                assertTrue(ratio > 0, () -> "quota: purchase orders wait for domestic chips at day " + now
+                double ratio = rules.china().domesticRatio();
+                assertTrue(ratio > 0, () -> "quota: purchase orders wait for domestic chips at day " + t
                         + " with no quota");
-                double available = domesticAvailable(now);
-                double affordable = (available - ratio * quotaMovedTotal) / ratio;
+                double available = domesticAvailable(t);
+                double affordable = (available - domesticBought) / ratio;
                 // Purchase orders pass whole: the head one (at most the head firm's units that came in at the same
                 // instant, which may be several orders) must be more than the stock left buys.
                 double[] head = quotaLine.peekFirst();
@@ -468,24 +560,44 @@ final class TraceReplay {
                 }
                 long order = headUnits;
                 assertTrue(affordable < order * (1 - 1e-9), () -> "quota: a purchase order of at most " + order
-                        + " units waits at day " + now + " though the domestic stock left buys " + affordable
+                        + " units waits at day " + t + " though the domestic stock left buys " + affordable
                         + " units");
             }
             if (atAllocation > 0) {
-                assertEquals(0, inventory, () -> "allocation: purchase orders wait at day " + now + " with "
+                assertEquals(0, inventory, () -> "allocation: purchase orders wait at day " + t + " with "
                         + inventory + " units in inventory");
+            }
+            for (Map.Entry<Integer, Double> a : applied.entrySet()) {
+                if (!granted.containsKey(a.getKey())) {
+                    licenceDecided(a.getKey(), a.getValue(), t);
+                }
             }
             for (Map.Entry<Integer, Long> w : licenceWaiting.entrySet()) {
                 if (w.getValue() > 0) {
-                    assertTrue(!granted.containsKey(w.getKey()), () -> "licence: units wait at LICENCE at day " + now
+                    assertTrue(!granted.containsKey(w.getKey()), () -> "licence: units wait at LICENCE at day " + t
                             + " though licence " + w.getKey() + " was granted");
                 }
             }
             if (atLab > 0) {
-                assertTrue(busy >= sc.lab().lines(), () -> "lab: shipments wait for a line at day " + now + " with "
-                        + busy + " of " + sc.lab().lines() + " lines busy");
+                assertTrue(busy >= rules.lab().lines(), () -> "lab: shipments wait for a line at day " + t + " with "
+                        + busy + " of " + rules.lab().lines() + " lines busy");
             }
-            capHeadWaits(now);
+            capHeadWaits(t);
+        }
+
+        /**
+         * A licence filed on day {@code filed} and not granted by {@code t}: its first review, drawn when it was filed,
+         * ended by the longest review of the rules in force then; if every decision it could have met was made under
+         * approval probability 1, it was granted.
+         */
+        private void licenceDecided(int k, double filed, double t) {
+            double reviewFrom = Math.max(filed, policyStart);
+            var review = in.at(filed).us().reviewDays();
+            double by = reviewFrom + review.max();
+            if (t >= by && in.min(reviewFrom + review.min(), by, (Scenario x) -> x.us().approvalProbability()) == 1) {
+                fail("licence: key " + k + " not granted by day " + t + " though its first review ended by day " + by
+                        + " under approval probability 1");
+            }
         }
 
         private LinkedList<Ship> line(Stage stage, int firm) {
@@ -525,11 +637,14 @@ final class TraceReplay {
             }
         }
 
-        /** Domestic chips made by instant {@code t}: the initial stock, then one day's output at each day's start. */
+        /**
+         * Domestic chips made by instant {@code t}: the initial stock, then one day's output at each day's start, at
+         * the rate in force that day.
+         */
         private double domesticAvailable(double t) {
-            double perDay = sc.china().domesticOutputPerYear() / 365.0;
-            double days = perDay > 0 ? Math.min(Math.floor(t) + 1, horizon) : 0;
-            return sc.china().domesticInitialStock() + perDay * days;
+            int lastDay = (int) Math.min(Math.floor(t), horizon - 1);
+            return sc.china().domesticInitialStock() + in.perDaySum(lastDay, r -> r.china().domesticOutputPerYear() / 365.0,
+                    d -> d + 1);
         }
 
         /** The shipment at the head of the cap's line, if any, does not fit (nor can be split to fit) at {@code t}. */
@@ -538,7 +653,8 @@ final class TraceReplay {
                 return;
             }
             Ship head = capLine.peekFirst();
-            double ratio = sc.us().capRatio();
+            Scenario rules = in.at(t);
+            double ratio = rules.us().capRatio();
             assertTrue(ratio != Double.POSITIVE_INFINITY, () -> "cap: a shipment waits at the cap at day " + t
                     + " though there is no cap");
             int rolling = sc.us().capRollingDays();
@@ -561,12 +677,18 @@ final class TraceReplay {
                     }
                 }
             }
-            double limit = ratio * (upTo - from) * sc.us().usUnitsPerWeek();
+            long us = usStream.units(from, upTo);
+            double limit = ratio * us;
             double room = limit - china;
             double slack = 1e-6 + 1e-12 * limit;
             assertTrue(head.units > room - slack, () -> "cap: a shipment of " + head.units + " units waits at the cap "
-                    + "at day " + t + " with room for " + room);
-            assertTrue(!sc.us().capSplit() || room < 1 + slack, () -> "cap: a shipment waits whole at the cap at day " + t
+                    + "at day " + t + " with room for " + room + (in.changes() ? " at ratio " + ratio : ""));
+            // A ratio lowered from an earlier one binds: the head would have fitted under the earlier ratio.
+            double earlier = in.max(0, t, (Scenario x) -> x.us().capRatio());
+            if (earlier > ratio && head.units <= earlier * us - china + slack) {
+                out.loweredCapRatioBinds = true;
+            }
+            assertTrue(!rules.us().capSplit() || room < 1 + slack, () -> "cap: a shipment waits whole at the cap at day " + t
                     + " with room for " + room + " units and splitting allowed");
         }
 
@@ -668,24 +790,23 @@ final class TraceReplay {
                 case APPROVAL -> approve(s);
                 case CONDITIONS -> {
                     if (s.conditional) {
-                        assertTrue(sc.china().conditionsFinalize(), () -> "approval: units of a conditional approval passed "
-                                + "CONDITIONS at day " + now + " but conditions never become final");
-                        assertTrue(now >= s.conditionsReady - TIME_EPS, () -> "approval: conditional units passed "
-                                + "CONDITIONS at day " + now + " before the NDRC could finalise (" + s.conditionsReady
-                                + ")");
+                        conditionsFinal(s, wait);
                     } else {
                         assertEquals(0.0, wait, () -> "approval: units of a final approval waited in CONDITIONS");
                     }
                     finalEntered[f] += u;
+                    convertible(f, in.at(now));
                 }
                 case CONVERSION -> {
                     quotaLine.addLast(new double[] {f, now, u});
                     converted[f] += u;
-                    long allowed = (long) Math.floor(sc.china().conversionShare() * finalEntered[f] + 1e-6);
+                    long allowed = convertible[f];
                     assertTrue(converted[f] <= allowed, () -> "conversion: firm " + f + " converted " + converted[f]
-                            + " of " + finalEntered[f] + " final units at share " + sc.china().conversionShare());
+                            + " of " + finalEntered[f] + " final units at share " + in.at(now).china().conversionShare()
+                            + (in.changes() ? " (at most " + allowed + " under the shares in force so far)" : ""));
+                    // The delay is drawn when the units are converted, at or after they came in.
                     double earliest = Math.max(now - wait, clearanceDay)
-                            + sc.china().conversionDays().min();
+                            + in.min(s.enteredAt, now, r -> r.china().conversionDays().min());
                     assertTrue(now >= earliest - TIME_EPS, () -> "conversion: purchase order at day " + now
                             + " before clearance + delay (" + earliest + ")");
                 }
@@ -694,8 +815,9 @@ final class TraceReplay {
                     assertTrue(head != null && head[0] == f && head[2] == u, () -> "quota: firm " + f + "'s " + u
                             + " units left the domestic quota at day " + now + " out of line");
                     quotaMovedTotal += u;
+                    domesticBought += in.at(now).china().domesticRatio() * u;
                     double available = domesticAvailable(now);
-                    double needed = sc.china().domesticRatio() * quotaMovedTotal;
+                    double needed = domesticBought;
                     assertTrue(needed <= available * (1 + 1e-9) + 1e-6,
                             () -> "quota: by day " + now + " purchase orders of " + quotaMovedTotal + " units need "
                                     + needed + " domestic chips, only " + available + " made");
@@ -707,10 +829,13 @@ final class TraceReplay {
                 case LICENCE_LIMIT -> {
                     limitPassed[f] += u;
                     limitPassedTotal += u;
-                    assertTrue(limitPassed[f] <= sc.us().perFirmCap(), () -> "limit: firm " + f + " let through "
-                            + limitPassed[f] + " units, per-firm cap " + sc.us().perFirmCap());
-                    assertTrue(limitPassedTotal <= sc.us().totalCeiling(), () -> "limit: " + limitPassedTotal
-                            + " units let through, total ceiling " + sc.us().totalCeiling());
+                    Scenario rules = in.at(now);
+                    assertTrue(limitPassed[f] <= rules.us().perFirmCap(), () -> "limit: firm " + f + " let through "
+                            + limitPassed[f] + " units, per-firm cap " + rules.us().perFirmCap()
+                            + (in.changes() ? " in force at day " + now : ""));
+                    assertTrue(limitPassedTotal <= rules.us().totalCeiling(), () -> "limit: " + limitPassedTotal
+                            + " units let through, total ceiling " + rules.us().totalCeiling()
+                            + (in.changes() ? " in force at day " + now : ""));
                 }
                 case ALLOCATION -> {
                     allocationOrder(s);
@@ -751,8 +876,9 @@ final class TraceReplay {
                     s.lot = -1;
                 }
                 case TRANSIT -> {
-                    assertTrue(wait >= sc.border().transitDays().min() - TIME_EPS, () -> "customs: arrived after " + wait
-                            + " days of transit, less than the least transit");
+                    // Drawn as the shipment left the lab (or the cap).
+                    assertTrue(wait >= in.at(s.enteredAt).border().transitDays().min() - TIME_EPS, () -> "customs: arrived "
+                            + "after " + wait + " days of transit, less than the least transit");
                     s.customsSince = now;
                 }
                 case CUSTOMS -> customs(s, wait);
@@ -766,6 +892,7 @@ final class TraceReplay {
          */
         private void allocationOrder(Ship s) {
             TreeMap<Long, Integer> own = allocationLine.get(s.firm);
+            AllocationPolicy policy = in.at(now).supply().allocation();
             assertEquals(own.firstKey(), s.ticket,
                     () -> "allocation: firm " + s.firm + " served a purchase order at day " + now
                             + " before one of its own that came earlier");
@@ -775,10 +902,10 @@ final class TraceReplay {
                     continue;
                 }
                 int firm = g;
-                if (sc.supply().allocation() == AllocationPolicy.FCFS) {
+                if (policy == AllocationPolicy.FCFS) {
                     assertTrue(other.firstKey() > s.ticket, () -> "allocation: under FCFS firm " + s.firm
                             + " served at day " + now + " ahead of an earlier purchase order of firm " + firm);
-                } else if (sc.supply().allocation() == AllocationPolicy.PRIORITY) {
+                } else if (policy == AllocationPolicy.PRIORITY) {
                     assertTrue(sc.firms().get(g).priority() >= sc.firms().get(s.firm).priority(), () -> "allocation: "
                             + "under PRIORITY firm " + s.firm + " served at day " + now + " while firm " + firm
                             + " of a lower rank waits");
@@ -786,6 +913,29 @@ final class TraceReplay {
             }
             own.merge(s.ticket, -1, Integer::sum);
             own.remove(s.ticket, 0);
+        }
+
+        /**
+         * Conditional units pass CONDITIONS once their approval's conditions are final: at an instant when conditions
+         * finalise under the rules in force, and not before the approval's day plus the shortest NDRC delay (drawn at
+         * the grant, or when finalising is turned on: under the rules in force at some instant since the approval).
+         */
+        private void conditionsFinal(Ship s, double wait) {
+            double from = s.approvedOn;
+            conditionsWaiting[s.firm][s.approval] -= s.units;
+            assertTrue(in.any(from, now, (Scenario x) -> x.china().conditionsFinalize()), () -> "approval: units of a conditional "
+                    + "approval passed CONDITIONS at day " + now + " but conditions never become final"
+                    + (in.changes() ? " from the approval's day " + from + " to then" : ""));
+            double ready = from + in.min(from, now, r -> r.china().ndrcConditionDays().min());
+            assertTrue(now >= ready - TIME_EPS, () -> "approval: conditional units passed CONDITIONS at day " + now
+                    + " before the NDRC could finalise (" + ready + ")");
+            assertTrue(in.any(ready - TIME_EPS, now, (Scenario x) -> x.china().conditionsFinalize()), () -> "approval: conditional "
+                    + "units passed CONDITIONS at day " + now + " but conditions could not become final from " + ready
+                    + " (earliest) to then under the rules in force");
+            // Units that waited leave the instant their approval's conditions become final, under rules that let them.
+            assertTrue(wait == 0 || in.at(now).china().conditionsFinalize(), () -> "approval: conditional units that waited "
+                    + "passed CONDITIONS at day " + now + " when conditions do not become final under the rules in "
+                    + "force");
         }
 
         /** The firm's approved units in consumption order: this shipment takes the next {@code units}. */
@@ -815,7 +965,9 @@ final class TraceReplay {
                         + " straddles the edge of two approvals (not split exact to the unit)");
                 if (a.conditional()) {
                     s.conditional = true;
-                    s.conditionsReady = approvalDay[f][i] + sc.china().ndrcConditionDays().min();
+                    s.approvedOn = approvalDay[f][i];
+                    s.approval = i;
+                    conditionsWaiting[f][i] += s.units;
                 }
             }
         }
@@ -829,7 +981,7 @@ final class TraceReplay {
                 usUpTo++;
             }
             long china = chinaCumulative;
-            long us = usUpTo * sc.us().usUnitsPerWeek();
+            long us = usStream.units(0, usUpTo);
             int rolling = sc.us().capRollingDays();
             if (rolling > 0) {
                 // The window (t - R, t]: a shipment made at s counts until, not at, s + R.
@@ -842,12 +994,12 @@ final class TraceReplay {
                 chinaWindow.addLast(new double[] {now, s.units});
                 chinaInWindow += s.units;
                 china = chinaInWindow;
-                us = (long) (usUpTo - usFrom) * sc.us().usUnitsPerWeek();
+                us = usStream.units(usFrom, usUpTo);
                 if (chinaInWindow < chinaCumulative) {
                     out.rollingWindowDropped = true;
                 }
             }
-            double ratio = sc.us().capRatio();
+            double ratio = in.at(now).us().capRatio();
             if (ratio != Double.POSITIVE_INFINITY) {
                 double limit = ratio * us;
                 long c = china;
@@ -863,8 +1015,9 @@ final class TraceReplay {
                 assertTrue(now < w[0] || now >= w[1], () -> "customs: shipment cleared at day " + now
                         + " inside a block window [" + w[0] + ", " + w[1] + ")");
             }
-            assertTrue(wait >= sc.border().clearanceDays().min() - TIME_EPS, () -> "customs: cleared after " + wait
-                    + " days, less than the least clearance");
+            // Drawn as the shipment reached customs.
+            assertTrue(wait >= in.at(s.customsSince).border().clearanceDays().min() - TIME_EPS, () -> "customs: cleared "
+                    + "after " + wait + " days, less than the least clearance");
             for (double[] w : blocks) {
                 boolean arrivedInBlock = s.customsSince >= w[0] && s.customsSince < w[1];
                 if (arrivedInBlock || now == w[1]) {
@@ -879,8 +1032,9 @@ final class TraceReplay {
         }
 
         private void produced(TraceEvent e) {
-            assertTrue(sc.supply().productionStart() != null && sc.supply().productionUnitsPerWeek() > 0,
-                    () -> "production: units produced though production never starts: " + e);
+            assertTrue(sc.supply().productionStart() != null && in.at(now).supply().productionUnitsPerWeek() > 0,
+                    () -> "production: units produced though production never starts"
+                            + (in.changes() ? " or is at rate 0 that day" : "") + ": " + e);
             double start = Calendar.day(sc.supply().productionStart());
             assertTrue(now >= start, () -> "production: produced at day " + now + " before the start " + start);
             assertEquals(Math.floor(now), now, () -> "production: produced at a fraction of a day: " + e);
@@ -893,15 +1047,19 @@ final class TraceReplay {
             inventory += e.units();
             out.producedEvents++;
             producedOn[(int) now] = true;
-            double bound = sc.supply().productionUnitsPerWeek() / 7.0 * productionDays(now);
+            double bound = productionBound(now);
             assertTrue(produced <= bound + 1e-6 + 1e-9 * bound,
                     () -> "production: " + produced + " produced by day " + now + ", more than " + bound
                             + " in the production days so far");
         }
 
-        /** Production days from the start up to and including day {@code t}, inside the horizon, halts excluded. */
-        private int productionDays(double t) {
-            return productionDaysTo[(int) Math.min(Math.floor(t), horizon - 1)];
+        /**
+         * The most output by the end of day {@code t}, inside the horizon: each production day from the start (halts
+         * excluded) adds the rate in force that day / 7.
+         */
+        private double productionBound(double t) {
+            int lastDay = (int) Math.min(Math.floor(t), horizon - 1);
+            return in.perDaySum(lastDay, r -> r.supply().productionUnitsPerWeek() / 7.0, d -> productionDaysTo[d]);
         }
 
         private boolean halted(double d) {
@@ -915,14 +1073,19 @@ final class TraceReplay {
 
         private void granted(TraceEvent e) {
             int k = e.other();
-            assertTrue(sc.us().approvalProbability() > 0, () -> "licence: granted with approval probability 0: " + e);
+            // The decision is made as the review ends, under the probability in force then.
+            assertTrue(in.at(now).us().approvalProbability() > 0, () -> "licence: granted with approval probability "
+                    + "0" + (in.changes() ? " in force at day " + now : "") + ": " + e);
             assertTrue(granted.put(k, now) == null, () -> "licence: key " + k + " granted twice");
             Double filed = applied.get(k);
             assertTrue(filed != null, () -> "licence: key " + k + " granted at day " + now + " but never applied for");
             double reviewFrom = Math.max(filed, policyStart);
-            assertTrue(now >= reviewFrom + sc.us().reviewDays().min() - TIME_EPS, () -> "licence: key " + k
+            // The first review is drawn when the licence is filed, under the rules in force then; a resubmission only
+            // follows it.
+            double shortest = in.at(filed).us().reviewDays().min();
+            assertTrue(now >= reviewFrom + shortest - TIME_EPS, () -> "licence: key " + k
                     + " granted at day " + now + ", before the shortest review from day " + reviewFrom);
-            if (now > reviewFrom + sc.us().reviewDays().max() + TIME_EPS) {
+            if (now > reviewFrom + in.at(filed).us().reviewDays().max() + TIME_EPS) {
                 out.licenceRefused = true;
             }
             out.grants++;
@@ -940,7 +1103,9 @@ final class TraceReplay {
             }
             long lotUnits = units;
             assertEquals(units, e.units(), () -> "lab: lot units differ from its shipments'");
-            assertTrue(units <= sc.lab().lotUnits(), () -> "lab: lot of " + lotUnits + " units, more than lab.lotUnits");
+            Scenario rules = in.at(now);
+            assertTrue(units <= rules.lab().lotUnits(), () -> "lab: lot of " + lotUnits + " units, more than lab.lotUnits"
+                    + (in.changes() ? " = " + rules.lab().lotUnits() + " in force at day " + now : ""));
             assertTrue(lots.put(e.shipment(), new Lot(now, units, pendingLot.size())) == null, () ->
                     "lab: lot " + e.shipment() + " started twice");
             long queued = 0;
@@ -948,14 +1113,15 @@ final class TraceReplay {
                 queued += a[Stage.LAB_QUEUE.ordinal()];
             }
             long left = queued;
-            assertTrue(units == sc.lab().lotUnits() || queued == 0,
+            assertTrue(units == rules.lab().lotUnits() || queued == 0,
                     () -> "lab: lot of " + lotUnits + " units started at day " + now + " with " + left
                             + " units still waiting");
             pendingLot.clear();
             busy++;
             out.maxLotsAtOnce = Math.max(out.maxLotsAtOnce, busy);
-            assertTrue(busy <= sc.lab().lines(), () -> "lab: " + busy + " lots in test at day " + now + " on "
-                    + sc.lab().lines() + " lines");
+            // Only starts are checked: with fewer lines from a date, the tests running finish.
+            assertTrue(busy <= rules.lab().lines(), () -> "lab: " + busy + " lots in test at day " + now + " on "
+                    + rules.lab().lines() + " lines" + (in.changes() ? " in force then" : ""));
         }
 
         private void lotEnded(TraceEvent e) {
@@ -963,7 +1129,8 @@ final class TraceReplay {
             assertTrue(lot != null && Double.isNaN(lot.endedAt),
                     () -> "lab: lot " + e.shipment() + " ended at day " + now + " without being in test");
             boolean failed = e.other() == 1;
-            double least = sc.lab().baseDays().min() + sc.lab().daysPerUnit().min() * lot.units;
+            Scenario drawn = in.at(lot.started);
+            double least = drawn.lab().baseDays().min() + drawn.lab().daysPerUnit().min() * lot.units;
             assertTrue(now - lot.started >= least - TIME_EPS, () -> "lab: lot tested in " + (now - lot.started)
                     + " days, less than the shortest test " + least);
             lot.endedAt = now;
@@ -987,6 +1154,9 @@ final class TraceReplay {
 
         private void finish(SupplyResult result) {
             assertEquals(firms, result.firms().size(), "conservation: one result per firm");
+            // The rules in force as the run ends, and the highest per-firm cap in force at any time.
+            Scenario end = in.at(horizon);
+            long perFirmCapMost = (long) in.max(0, horizon, (Scenario x) -> x.us().perFirmCap());
             // Books at the end of the run (the clock stands at the horizon).
             for (Ship s : live.values()) {
                 double wait = horizon - s.enteredAt;
@@ -1035,20 +1205,20 @@ final class TraceReplay {
                 assertTrue(delivered[f] <= firm.approvedUnits(), "receipt: " + fr.name()
                         + " got more than it was approved");
                 assertTrue(delivered[f] <= licensed[f], "receipt: " + fr.name() + " got more than it was licensed");
-                assertTrue(licensed[f] <= sc.us().perFirmCap(), "receipt: " + fr.name()
-                        + " licensed beyond the per-firm cap");
-                if (limitPassed[f] == sc.us().perFirmCap() && at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
+                assertTrue(licensed[f] <= perFirmCapMost, "receipt: " + fr.name()
+                        + " licensed beyond the per-firm cap" + (in.changes() ? " (the highest in force)" : ""));
+                if (limitPassed[f] >= end.us().perFirmCap() && at[f][Stage.LICENCE_LIMIT.ordinal()] > 0) {
                     out.perFirmCapBound = true;
                 }
-                if (!sc.china().conditionsFinalize() && at[f][Stage.CONDITIONS.ordinal()] > 0) {
+                if (!end.china().conditionsFinalize() && at[f][Stage.CONDITIONS.ordinal()] > 0) {
                     out.conditionsNeverFinalHeld = true;
                 }
             }
-            if (limitPassedTotal == sc.us().totalCeiling()
+            if (limitPassedTotal >= end.us().totalCeiling()
                     && Arrays.stream(at).mapToLong(a -> a[Stage.LICENCE_LIMIT.ordinal()]).sum() > 0) {
                 out.ceilingBound = true;
             }
-            if (sc.us().approvalProbability() == 0) {
+            if (in.max(0, horizon, (Scenario x) -> x.us().approvalProbability()) == 0) {
                 assertEquals(0, out.grants, "licence: granted with approval probability 0");
             }
             SystemResult sys = result.system();
@@ -1057,19 +1227,17 @@ final class TraceReplay {
             assertEquals(produced, sys.produced(), "production: units produced");
             assertEquals(sc.supply().inventoryUnits() + produced - allocatedTotal, sys.inventoryEnd(), () ->
                     "inventory: start + produced - allocated");
-            double perDay = sc.supply().productionUnitsPerWeek() / 7.0;
-            double expected = perDay * productionDays(horizon);
-            if (sc.supply().productionStart() != null && perDay >= 1) {
+            double expected = productionBound(horizon);
+            if (sc.supply().productionStart() != null) {
                 for (int d = (int) Calendar.day(sc.supply().productionStart()); d < horizon; d++) {
-                    if (!producedOn[d]) {
+                    if (in.at(d).supply().productionUnitsPerWeek() / 7.0 >= 1 && !producedOn[d]) {
                         out.productionGapDays++;
                     }
                 }
             }
             assertTrue(produced >= Math.floor(expected) - 1, "production: " + produced + " produced, "
                     + expected + " expected in the production days of the horizon");
-            double ratio = sc.china().domesticRatio();
-            double bought = ratio * quotaMovedTotal;
+            double bought = domesticBought;
             assertEquals(bought, sys.domesticBought(), 1e-9 * Math.max(1, bought), "quota: domestic chips bought");
             out.allocated = allocated.clone();
             out.allocatedByDay = byDay;
@@ -1077,8 +1245,16 @@ final class TraceReplay {
         }
     }
 
-    /** The model's own books agree with the inequalities of docs/model.md. */
+    /**
+     * The model's own books agree with the inequalities of docs/model.md. With a timeline, the limits are the loosest in force at
+     * any time of the run (the replay checks each against the rules in force when it acts).
+     */
     static void checkBooks(Scenario scenario, SupplyResult result) {
+        RulesInForce in = new RulesInForce(scenario);
+        double horizon = scenario.horizonDays();
+        long perFirmCap = (long) in.max(0, horizon, (Scenario x) -> x.us().perFirmCap());
+        long ceiling = (long) in.max(0, horizon, (Scenario x) -> x.us().totalCeiling());
+        double share = in.max(0, horizon, (Scenario x) -> x.china().conversionShare());
         long licensedTotal = 0;
         long allocatedTotal = 0;
         for (int f = 0; f < scenario.firms().size(); f++) {
@@ -1092,13 +1268,13 @@ final class TraceReplay {
             assertTrue(r.ordered() <= firm.orderedUnits(), r.name() + " got more than it ordered");
             assertTrue(r.approved() <= firm.approvedUnits(), r.name() + " got more than it was approved");
             assertTrue(r.delivered() <= r.licensed(), r.name() + " got more than it was licensed");
-            assertTrue(r.licensed() <= scenario.us().perFirmCap(), r.name() + " exceeds the per-firm cap");
-            assertTrue(r.converted() <= Math.floor(scenario.china().conversionShare() * r.approved() + 1e-6),
+            assertTrue(r.licensed() <= perFirmCap, r.name() + " exceeds the per-firm cap");
+            assertTrue(r.converted() <= Math.floor(share * r.approved() + 1e-6),
                     r.name() + " converted more than the share allows");
             licensedTotal += r.licensed();
             allocatedTotal += r.allocated();
         }
-        assertTrue(licensedTotal <= scenario.us().totalCeiling(), "total ceiling exceeded");
+        assertTrue(licensedTotal <= ceiling, "total ceiling exceeded");
         SystemResult s = result.system();
         assertEquals(s.inventoryStart() + s.produced(), s.inventoryEnd() + allocatedTotal,
                 "supply: inventory + produced must equal what is left plus what was allocated");

@@ -117,6 +117,65 @@ class TraceReplayTest {
         caught("cap", "waits", () -> TraceReplay.check(wider, r));
     }
 
+    /** The day (whole) of the middle release out of the cap in {@code r}: releases go on before and after it. */
+    private static LocalDate middleRelease(SupplyResult r) {
+        List<TraceEvent> releases = r.trace().stream()
+                .filter(e -> e.kind() == TraceEvent.Kind.MOVED && e.from() == Stage.CAP).toList();
+        return Calendar.date(releases.get(releases.size() / 2).time());
+    }
+
+    @Test
+    void aReleaseAllowedByTheOldRatioButNotByTheLoweredRatioInForceIsCaught() {
+        // The model ran at 0.5 all year; from mid-run the scenario's timeline lowers the ratio to 0.1. Every release
+        // of the run fitted under 0.5 (the replay passes it against the scenario without the timeline), and the first
+        // one from the change's day on does not fit under 0.1.
+        SupplyResult r = run(rich().build());
+        TraceReplay.check(rich().build(), r);
+        LocalDate from = middleRelease(r);
+        Scenario lowered = rich().change(from, "cap.ratio", "0.1").build();
+        AssertionError e = assertThrows(AssertionError.class, () -> TraceReplay.check(lowered, r));
+        assertTrue(e.getMessage().startsWith("cap: broken at day ") && e.getMessage().contains(" > 0.1 x US "),
+                e.getMessage());
+        double day = Double.parseDouble(e.getMessage().substring("cap: broken at day ".length()).split(":")[0]);
+        assertTrue(day >= Calendar.day(from), "caught at day " + day + ", before the change on " + from);
+        // The run of the scenario with the timeline passes, and its cap binds.
+        SupplyResult withChange = run(lowered);
+        assertTrue(TraceReplay.check(lowered, withChange).loweredCapRatioBinds, "the lowered ratio binds");
+        TraceReplay.checkBooks(lowered, withChange);
+    }
+
+    @Test
+    void aShipmentHeldAfterTheRatioInForceIsRaisedIsCaught() {
+        // The model held shipments at 0.5 all year; the timeline lifts the cap from mid-run: the head of the line,
+        // held then, should have gone at the start of that day.
+        SupplyResult r = run(rich().build());
+        LocalDate from = middleRelease(r).plusDays(1);
+        caught("cap", "waits at the cap at day", () -> TraceReplay.check(
+                rich().change(from, "cap.ratio", "unlimited").build(), r));
+    }
+
+    /** @return the lots in test at instant {@code t} of {@code trace} (started at or before it, ending after it) */
+    private static long lotsInTest(List<TraceEvent> trace, double t) {
+        return trace.stream().filter(e -> e.kind() == TraceEvent.Kind.LOT_STARTED && e.time() <= t)
+                .filter(s -> trace.stream().noneMatch(e -> e.kind() == TraceEvent.Kind.LOT_ENDED
+                        && e.shipment() == s.shipment() && e.time() > s.time() && e.time() <= t))
+                .count();
+    }
+
+    @Test
+    void aLotStartedBeyondTheLinesInForceIsCaughtButTestsRunningOnAreNot() {
+        // The day after the first lots start, the timeline leaves the lab one line: the two tests running then go on
+        // (the run of that scenario passes); the run at two lines all year starts lots beyond the one line.
+        SupplyResult r = run(rich().build());
+        double firstStart = r.trace().get(first(r.trace(), e -> e.kind() == TraceEvent.Kind.LOT_STARTED)).time();
+        LocalDate from = Calendar.date(firstStart).plusDays(1);
+        Scenario oneLine = rich().change(from, "lab.lines", "1").build();
+        SupplyResult fewer = run(oneLine);
+        assertTrue(lotsInTest(fewer.trace(), Calendar.day(from)) == 2, "two tests run on past the change");
+        TraceReplay.check(oneLine, fewer);
+        caught("lab", "2 lots in test", () -> TraceReplay.check(oneLine, r));
+    }
+
     @Test
     void purchaseOrdersHeldWhileInventoryIsLeftAreCaught() {
         // The model made purchase orders wait for production; with 100,000 more in inventory none had to.
