@@ -109,12 +109,13 @@ class ReportFilesTest {
                 String firm = s.firms().get(i).name();
                 assertEquals(firm, rows.get(i).get("firm"));
                 assertEquals(table.get(firm + ".delivered").mean(),
-                        Double.parseDouble(rows.get(i).get("delivered_mean")), 0.0, firm);
+                        Double.parseDouble(rows.get(i).get("delivered_mean")), 1e-6, firm);
                 assertEquals(table.get(firm + ".ordered").mean(),
-                        Double.parseDouble(rows.get(i).get("ordered_mean")), 0.0, firm);
+                        Double.parseDouble(rows.get(i).get("ordered_mean")), 1e-6, firm);
             }
-            assertEquals(table.get("all.delivered").mean(),
-                    Double.parseDouble(rows.get(s.firms().size()).get("delivered_mean")), 0.0);
+            double all = table.get("all.delivered").mean();
+            assertEquals(all, Double.parseDouble(rows.get(s.firms().size()).get("delivered_mean")),
+                    1e-11 * Math.max(1, all));
         }
         try (Reader in = Files.newBufferedReader(oneThread.resolve("summary.csv"), StandardCharsets.UTF_8);
                 CSVParser p = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setHeader()
@@ -125,7 +126,9 @@ class ReportFilesTest {
                 if (Double.isNaN(expected)) {
                     assertEquals("", cell, r.get("output"));
                 } else {
-                    assertEquals(expected, Double.parseDouble(cell), 0.0, r.get("output"));
+                    // Cells carry 12 significant digits.
+                    assertEquals(expected, Double.parseDouble(cell), 1e-11 * Math.max(1, Math.abs(expected)),
+                            r.get("output"));
                 }
             }
         }
