@@ -245,7 +245,7 @@ public final class SupplyModel {
                 cap.usWindowAt(now), cap.chinaWindowAt(now), cap.headroom(),
                 now > policyStart ? cap.bindingDays(now) / (now - policyStart) : 0,
                 lab.meanQueue(now), lab.meanWait(), lab.meanBusy(now),
-                lab.lines() == Integer.MAX_VALUE ? Double.NaN : lab.meanBusy(now) / lab.lines(),
+                lab.utilisation(now),
                 lab.tests(), lab.failures(), domestic.produced(), domesticBought, revenue,
                 revenue * scenario.market().usTakeShare(), Compute.h200Pflops(deliveredUnits),
                 Compute.ascendPflops(domesticBought), sim.eventsExecuted());

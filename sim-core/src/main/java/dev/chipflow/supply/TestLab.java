@@ -38,6 +38,9 @@ final class TestLab implements StageInput {
     private final Tally waits = new Tally();
     private final TimeWeighted queueLength = new TimeWeighted(0, 0);
     private final TimeWeighted busyLines = new TimeWeighted(0, 0);
+    /** Lines over time (a timeline may change them); utilisation is busy lines over lines, both time-averaged. */
+    private final TimeWeighted lineCount;
+    private boolean everUnlimited;
     private final EventHandler tested = this::finish;
     private final EventHandler start = ignored -> startTests();
 
@@ -51,6 +54,8 @@ final class TestLab implements StageInput {
         this.daysPerUnit = daysPerUnit;
         this.failure = failure;
         this.lines = scenario.lab().lines();
+        this.lineCount = new TimeWeighted(0, lines);
+        this.everUnlimited = lines == Integer.MAX_VALUE;
         this.lotUnits = scenario.lab().lotUnits();
     }
 
@@ -76,6 +81,8 @@ final class TestLab implements StageInput {
     void capacity(int newLines, long newLotUnits) {
         lines = newLines;
         lotUnits = newLotUnits;
+        lineCount.update(sim.now(), newLines);
+        everUnlimited |= newLines == Integer.MAX_VALUE;
         requestStart();
     }
 
@@ -175,7 +182,8 @@ final class TestLab implements StageInput {
         return busyLines.mean(now);
     }
 
-    int lines() {
-        return lines;
+    /** @return busy lines over lines, both averaged over the run; NaN if the lines were ever unlimited */
+    double utilisation(double now) {
+        return everUnlimited || lineCount.mean(now) == 0 ? Double.NaN : busyLines.mean(now) / lineCount.mean(now);
     }
 }
