@@ -33,17 +33,22 @@ final class Experiments {
     static void run(ChipflowCli cli, Scenario s, ExperimentOptions o) {
         o.checkDates(Calendar.EPOCH, s.horizonEnd());
         RunInfo info = info(o);
-        List<SupplyResult> results;
+        RunAnalysis a;
+        Map<String, byte[]> files = null;
         try (ProgressReporter p = progress(cli, o, s.name())) {
             p.expect(o.replications);
-            results = new ReplicationRunner(o.threadCount(), p).run(o.replications, o.seed,
+            List<SupplyResult> results = new ReplicationRunner(o.threadCount(), p).run(o.replications, o.seed,
                     SupplyModel.replication(s));
+            p.phase("summarising");
+            a = new RunAnalysis(s, results);
+            if (o.out != null) {
+                p.phase("writing the report");
+                files = Reports.run(a, info);
+                files.put(ReportDirectory.MARKER, Manifest.run(provenance(cli, o), s, files));
+            }
         }
-        RunAnalysis a = new RunAnalysis(s, results);
         ConsoleReport.run(cli.out(), a, info);
-        if (o.out != null) {
-            Map<String, byte[]> files = Reports.run(a, info);
-            files.put(ReportDirectory.MARKER, Manifest.run(provenance(cli, o), s, files));
+        if (files != null) {
             written(cli.out(), ReportDirectory.write(o.out, files), files);
         } else {
             hint(cli.out());
@@ -56,18 +61,23 @@ final class Experiments {
         Scenario b = second.withFirmsOf(first);
         o.checkDates(Calendar.EPOCH, a.horizonEnd().isBefore(b.horizonEnd()) ? a.horizonEnd() : b.horizonEnd());
         RunInfo info = info(o);
-        Comparison<SupplyResult> c;
+        ComparisonAnalysis ca;
+        Map<String, byte[]> files = null;
         try (ProgressReporter p = progress(cli, o, "compare")) {
             p.expect(2 * o.replications);
-            c = Comparison.run(new ReplicationRunner(o.threadCount(), p), o.replications, o.seed,
-                    SupplyModel.replication(a), SupplyModel.replication(b));
+            Comparison<SupplyResult> c = Comparison.run(new ReplicationRunner(o.threadCount(), p), o.replications,
+                    o.seed, SupplyModel.replication(a), SupplyModel.replication(b));
+            p.phase("summarising");
+            ca = new ComparisonAnalysis(new RunAnalysis(a, c.a(), c.summaryA()),
+                    new RunAnalysis(b, c.b(), c.summaryB()), c.difference());
+            if (o.out != null) {
+                p.phase("writing the report");
+                files = Reports.comparison(ca, info);
+                files.put(ReportDirectory.MARKER, Manifest.comparison(provenance(cli, o), a, b, files));
+            }
         }
-        ComparisonAnalysis ca = new ComparisonAnalysis(new RunAnalysis(a, c.a(), c.summaryA()),
-                new RunAnalysis(b, c.b(), c.summaryB()), c.difference());
         ConsoleReport.comparison(cli.out(), ca, info);
-        if (o.out != null) {
-            Map<String, byte[]> files = Reports.comparison(ca, info);
-            files.put(ReportDirectory.MARKER, Manifest.comparison(provenance(cli, o), a, b, files));
+        if (files != null) {
             written(cli.out(), ReportDirectory.write(o.out, files), files);
         } else {
             hint(cli.out());
@@ -84,22 +94,27 @@ final class Experiments {
         for (int k = 0; k < scenarios.size(); k++) {
             index.add(k);
         }
-        Sweep<Integer, SupplyResult> sweep;
+        SweepAnalysis sa;
+        Map<String, byte[]> files = null;
         try (ProgressReporter p = progress(cli, o, "sweep " + spec.name())) {
             p.expect(scenarios.size() * o.replications);
-            sweep = Sweep.run(new ReplicationRunner(o.threadCount(), p), o.replications, o.seed, spec.knob(), index,
-                    k -> SupplyModel.replication(scenarios.get(k)));
+            Sweep<Integer, SupplyResult> sweep = Sweep.run(new ReplicationRunner(o.threadCount(), p), o.replications,
+                    o.seed, spec.knob(), index, k -> SupplyModel.replication(scenarios.get(k)));
+            p.phase("summarising");
+            List<RunAnalysis> points = new ArrayList<>();
+            for (Sweep.Point<Integer, SupplyResult> point : sweep.points()) {
+                points.add(new RunAnalysis(scenarios.get(point.value()), point.results(), point.summary()));
+            }
+            sa = new SweepAnalysis(spec.name(), spec.knob(), spec.axisLabel(), spec.labels(), spec.values(),
+                    spec.knob2(), spec.axisLabel2(), spec.labels2(), spec.values2(), points);
+            if (o.out != null) {
+                p.phase("writing the report");
+                files = Reports.sweep(sa, info);
+                files.put(ReportDirectory.MARKER, Manifest.sweep(provenance(cli, o), sa, spec.base(), files));
+            }
         }
-        List<RunAnalysis> points = new ArrayList<>();
-        for (Sweep.Point<Integer, SupplyResult> point : sweep.points()) {
-            points.add(new RunAnalysis(scenarios.get(point.value()), point.results(), point.summary()));
-        }
-        SweepAnalysis sa = new SweepAnalysis(spec.name(), spec.knob(), spec.axisLabel(), spec.labels(),
-                spec.values(), spec.knob2(), spec.axisLabel2(), spec.labels2(), spec.values2(), points);
         ConsoleReport.sweep(cli.out(), sa, info);
-        if (o.out != null) {
-            Map<String, byte[]> files = Reports.sweep(sa, info);
-            files.put(ReportDirectory.MARKER, Manifest.sweep(provenance(cli, o), sa, spec.base(), files));
+        if (files != null) {
             written(cli.out(), ReportDirectory.write(o.out, files), files);
         } else {
             hint(cli.out());

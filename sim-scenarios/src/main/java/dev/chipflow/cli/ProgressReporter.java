@@ -11,9 +11,11 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on stderr for runs that take a while. In {@code auto} mode the bar appears only when the console is
- * a terminal and the run is still going after {@link #DELAY_MILLIS}; {@code always} shows it from the start;
- * {@code never} not at all. Nothing is written to stdout, so tables and CI logs are unaffected.
+ * Progress on stderr for runs that take a while: a bar on a terminal, a line every {@link #LINE_EVERY_MILLIS} when
+ * stderr goes to a file or a pipe. In {@code auto} mode it appears only once the run has gone on for
+ * {@link #DELAY_MILLIS}; {@code always} shows it from the start; {@code never} not at all. After the replications it
+ * names the phase (summarising, writing the report), so that a long run never looks stuck. Nothing is written to
+ * stdout, so tables and CI logs are unaffected.
  */
 final class ProgressReporter implements Progress, AutoCloseable {
 
@@ -28,12 +30,18 @@ final class ProgressReporter implements Progress, AutoCloseable {
     }
 
     static final long DELAY_MILLIS = 2000;
+    /** How often a line is printed when stderr is not a terminal. */
+    static final long LINE_EVERY_MILLIS = 10_000;
     /** Characters the bar takes at most (the terminal's width is not always known). */
     static final int WIDTH = 100;
 
     private final String task;
     private final PrintStream err;
     private final boolean enabled;
+    /** Lines instead of a bar: stderr is not a terminal. */
+    private final boolean lines;
+    private boolean shown;
+    private String phase = "";
     private ScheduledExecutorService timer;
     private ProgressBar bar;
     private int done;
@@ -41,13 +49,15 @@ final class ProgressReporter implements Progress, AutoCloseable {
     private boolean closed;
 
     ProgressReporter(Mode mode, String task, PrintStream err) {
+        this(mode, task, err, DELAY_MILLIS, LINE_EVERY_MILLIS);
+    }
+
+    /** With other delays, for tests. */
+    ProgressReporter(Mode mode, String task, PrintStream err, long delayMillis, long lineEveryMillis) {
         this.task = task;
         this.err = err;
-        this.enabled = switch (mode) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case AUTO -> System.console() != null && err == System.err;
-        };
+        this.enabled = mode != Mode.NEVER;
+        this.lines = !(System.console() != null && err == System.err) && mode == Mode.AUTO;
         if (enabled) {
             if (mode == Mode.ALWAYS) {
                 synchronized (this) {
@@ -59,13 +69,46 @@ final class ProgressReporter implements Progress, AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-                timer.schedule(() -> {
-                    synchronized (this) {
-                        show();
-                    }
-                }, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                if (lines) {
+                    timer.scheduleAtFixedRate(() -> {
+                        synchronized (this) {
+                            line();
+                        }
+                    }, delayMillis, lineEveryMillis, TimeUnit.MILLISECONDS);
+                } else {
+                    timer.schedule(() -> {
+                        synchronized (this) {
+                            show();
+                        }
+                    }, delayMillis, TimeUnit.MILLISECONDS);
+                }
             }
         }
+    }
+
+    /**
+     * Names what the command does after the replications (e.g. "summarising", "writing the report").
+     *
+     * @param what the phase, in a few words
+     */
+    synchronized void phase(String what) {
+        phase = what;
+        if (bar != null) {
+            bar.setExtraMessage(" " + what);
+        } else if (lines && shown) {
+            line();
+        }
+    }
+
+    private void line() {
+        if (closed) {
+            return;
+        }
+        shown = true;
+        int pct = total == 0 ? 0 : (int) (100L * done / total);
+        err.println(task + ": " + done + " of " + total + " replications (" + pct + "%)"
+                + (phase.isEmpty() ? "" : ", " + phase));
+        err.flush();
     }
 
     /** Sets the number of replications expected (known once the command has built its scenarios). */
@@ -88,6 +131,10 @@ final class ProgressReporter implements Progress, AutoCloseable {
 
     private void show() {
         if (closed || bar != null || !enabled) {
+            return;
+        }
+        if (lines) {
+            line();
             return;
         }
         bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 1))

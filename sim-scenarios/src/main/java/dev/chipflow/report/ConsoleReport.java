@@ -57,7 +57,8 @@ public final class ConsoleReport {
                 + ", mean wait " + Fmt.human(a.summary("system.labMeanWaitDays").mean()) + " days; revenue "
                 + usd(a.summary("system.revenueUsd").mean()) + " (US take " + usd(a.summary("system.usTakeUsd")
                         .mean()) + "); delivered " + Fmt.human(a.summary("all.deliveredH20eq").mean())
-                + " H20-equivalents, " + Fmt.human(a.summary("all.deliveredPflops").mean()) + " BF16 PFLOPS.");
+                + " H20-equivalents (H200 units weighted by total processing performance, the US rules' measure), "
+                + Fmt.human(a.summary("all.deliveredPflops").mean()) + " PFLOPS of dense BF16 compute.");
     }
 
     /** Prints the headline and the per-firm differences of a comparison. */

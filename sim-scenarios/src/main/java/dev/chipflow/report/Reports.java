@@ -357,7 +357,7 @@ public final class Reports {
         List<List<String>> sys = new ArrayList<>();
         for (String name : c.difference().outputs().keySet()) {
             if (name.startsWith("system.") || name.startsWith("all.")) {
-                sys.add(differenceRow(c, name, name));
+                sys.add(differenceRow(c, OutputNames.meaning(name) + " (" + name + ")", name));
             }
         }
         h.table(List.of("output", "A [95% CI]", "B [95% CI]", "B \u2212 A [95% CI]", "real difference?"), sys);

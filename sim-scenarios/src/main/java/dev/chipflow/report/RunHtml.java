@@ -68,7 +68,10 @@ final class RunHtml {
         h.table(List.of("stage", "meaning"), stages);
 
         h.tag("h2", "System");
-        h.table(List.of("output", "mean", "95% CI"), systemRows(a));
+        h.table(List.of("what it is", "output (CSV name)", "mean", "95% CI"), systemRows(a));
+        h.p("note", "Units are H200 accelerators, counted one by one (orders are moved in shipments of "
+                + Fmt.human(s.shipmentUnits()) + " units, split wherever a rule counts units, so no figure is rounded "
+                + "to a shipment). Shares are fractions of 1.");
         for (int i = 3; i < charts.size(); i++) {
             h.figure(charts.get(i));
         }
@@ -170,7 +173,7 @@ final class RunHtml {
         for (Map.Entry<String, Summary> e : a.table().outputs().entrySet()) {
             if (e.getKey().startsWith("system.") || e.getKey().startsWith("all.")) {
                 Summary v = e.getValue();
-                rows.add(List.of(e.getKey(), Fmt.human(v.mean()), interval(v)));
+                rows.add(List.of(OutputNames.meaning(e.getKey()), e.getKey(), Fmt.human(v.mean()), interval(v)));
             }
         }
         return rows;
