@@ -31,7 +31,7 @@ public final class ConsoleReport {
         }
         out.println();
         List<String> header = List.of("firm", "ordered", "approved", "converted", "delivered [95% CI]",
-                "lead time, d (mean / median)", "binding stage");
+                "lead time, d (mean / median)", "binding stage", "after China");
         List<List<String>> rows = new ArrayList<>();
         int n = a.firms().size();
         for (int i = 0; i < n && i < MAX_FIRMS; i++) {
@@ -39,14 +39,14 @@ public final class ConsoleReport {
             Stage b = a.bindingStage(i);
             rows.add(List.of(f, Fmt.human(a.firm(f, "ordered").mean()), Fmt.human(a.firm(f, "approved").mean()),
                     Fmt.human(a.firm(f, "converted").mean()), Reports.ci(a.firm(f, "delivered")),
-                    Headlines.leadTime(a, f), b == null ? "-" : b.label()));
+                    Headlines.leadTime(a, f), b == null ? "-" : b.label(), label(a.bindingStageAfterChina(i))));
         }
         if (n > MAX_FIRMS) {
-            rows.add(List.of("... " + (n - MAX_FIRMS) + " more", "", "", "", "", "", ""));
+            rows.add(List.of("... " + (n - MAX_FIRMS) + " more", "", "", "", "", "", "", ""));
         }
         rows.add(List.of("all", Fmt.human(a.summary("all.ordered").mean()),
                 Fmt.human(a.summary("all.approved").mean()), Fmt.human(a.summary("all.converted").mean()),
-                Reports.ci(a.summary("all.delivered")), "", ""));
+                Reports.ci(a.summary("all.delivered")), "", "", ""));
         table(out, header, rows);
         out.println();
         for (String line : Headlines.run(a)) {
@@ -59,6 +59,10 @@ public final class ConsoleReport {
                         .mean()) + "); delivered " + Fmt.human(a.summary("all.deliveredH20eq").mean())
                 + " H20-equivalents (H200 units weighted by total processing performance, the US rules' measure), "
                 + Fmt.human(a.summary("all.deliveredPflops").mean()) + " PFLOPS of dense BF16 compute.");
+    }
+
+    private static String label(Stage s) {
+        return s == null ? "-" : s.label();
     }
 
     /** Prints the headline and the per-firm differences of a comparison. */

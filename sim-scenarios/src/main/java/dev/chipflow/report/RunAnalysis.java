@@ -256,6 +256,38 @@ public final class RunAnalysis {
         return best < 0 ? null : Stage.of(best);
     }
 
+    /**
+     * The binding stage among the units China let go: the stage after China's side (from the US licence limits on)
+     * with the most units attributed to it, so that a large never-released backlog does not hide what holds the
+     * units that moved.
+     *
+     * @param firm a firm's index
+     * @return that stage; null if no unit of the firm waited after China's side
+     */
+    public Stage bindingStageAfterChina(int firm) {
+        double[] a = attributedMean()[firm];
+        int best = -1;
+        for (int s = Stage.LICENCE_LIMIT.ordinal(); s < a.length; s++) {
+            if (a[s] > 0 && (best < 0 || a[s] > a[best])) {
+                best = s;
+            }
+        }
+        return best < 0 ? null : Stage.of(best);
+    }
+
+    /**
+     * @param firm a firm's index
+     * @return mean units of the firm still on China's side at the end (approval, conditions, conversion, quota)
+     */
+    public double heldInChina(int firm) {
+        double[] at = unitsAtEndMean()[firm];
+        double sum = 0;
+        for (int s = Stage.APPROVAL.ordinal(); s <= Stage.DOMESTIC_QUOTA.ordinal(); s++) {
+            sum += at[s];
+        }
+        return sum;
+    }
+
     /** @return per stage (delivered included), mean units of all firms there at the end */
     public double[] unitsAtEndTotal() {
         double[] total = new double[Stage.values().length];

@@ -47,6 +47,10 @@ final class RunHtml {
         h.tag("h2", "Per firm");
         h.table(firmHeader(a), firmRows(a));
         h.p("note", "Binding stage: the stage in which most of the firm's units waited longest (mean attribution). "
+                + "Never released by China: units still on China's side at the end (approval, conditions, "
+                + "conversion, domestic quota). Binding stage after China: the same, among the stages after China's "
+                + "side only: what holds the units that moved. Attribution describes waiting, not cause "
+                + "(chipflow explain answers which rule holds the units). "
                 + "Lead time: days from order to delivery of the units delivered; the mean and the median of each "
                 + "replication, averaged over the replications that delivered to the firm (one that delivered "
                 + "nothing has no lead time), and how many of the replications those are.");
@@ -90,7 +94,7 @@ final class RunHtml {
             header.add("delivered by " + NamedScenarios.RECORD_DATE + " [95% CI]");
         }
         header.addAll(List.of("delivered by " + a.lastDate() + " [95% CI]", "lead time, days (mean / median)",
-                "binding stage"));
+                "binding stage", "never released by China", "binding stage after China"));
         return header;
     }
 
@@ -111,6 +115,9 @@ final class RunHtml {
             row.add(Headlines.leadTime(a, f));
             Stage b = a.bindingStage(i);
             row.add(b == null ? "-" : b.label());
+            row.add(Fmt.human(a.heldInChina(i)));
+            Stage after = a.bindingStageAfterChina(i);
+            row.add(after == null ? "-" : after.label());
             rows.add(row);
         }
         List<String> all = new ArrayList<>();
@@ -123,6 +130,12 @@ final class RunHtml {
         }
         all.add(Reports.ci(a.summary("all.delivered")));
         all.add("");
+        all.add("");
+        double held = 0;
+        for (int i = 0; i < a.firms().size(); i++) {
+            held += a.heldInChina(i);
+        }
+        all.add(Fmt.human(held));
         all.add("");
         rows.add(all);
         return rows;
