@@ -38,10 +38,9 @@ final class PolicyTimeline {
         this.steps = steps;
         this.streams = streams;
         this.inForce = scenario;
+        // Every change is dated within the horizon (Timeline refuses a later one), so each event runs.
         for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).day() < scenario.horizonDays()) {
-                sim.scheduleAt(steps.get(i).day(), change, i);
-            }
+            sim.scheduleAt(steps.get(i).day(), change, i);
         }
     }
 
