@@ -2,10 +2,12 @@ package dev.chipflow.bench;
 
 import dev.chipflow.random.RandomStreams;
 import dev.chipflow.scenarios.NamedScenarios;
+import dev.chipflow.scenarios.ScenarioFile;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.SupplyModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -23,10 +25,13 @@ public final class ModelCpuTime {
     }
 
     /**
-     * @param args scenario name, replications per round (20,000), rounds (3); one warm-up round comes first
+     * @param args scenario name or scenario file, replications per round (20,000), rounds (3); one warm-up round comes
+     *             first
      */
     public static void main(String[] args) {
-        Scenario s = NamedScenarios.get(args[0]);
+        // A named scenario, or a scenario file (to time a variant, e.g. an older definition of a named one).
+        Scenario s = args[0].endsWith(".scenario") ? ScenarioFile.read(Path.of(args[0])).scenario()
+                : NamedScenarios.get(args[0]);
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
