@@ -32,6 +32,7 @@ final class ProgressReporter implements Progress, AutoCloseable {
     static final int WIDTH = 100;
 
     private final String task;
+    private final String unit;
     private final PrintStream err;
     private final boolean enabled;
     private ScheduledExecutorService timer;
@@ -41,7 +42,13 @@ final class ProgressReporter implements Progress, AutoCloseable {
     private boolean closed;
 
     ProgressReporter(Mode mode, String task, PrintStream err) {
+        this(mode, task, err, " replications");
+    }
+
+    /** @param unit what the bar counts, e.g. {@code " model runs"} */
+    ProgressReporter(Mode mode, String task, PrintStream err, String unit) {
         this.task = task;
+        this.unit = unit;
         this.err = err;
         this.enabled = switch (mode) {
             case ALWAYS -> true;
@@ -91,7 +98,7 @@ final class ProgressReporter implements Progress, AutoCloseable {
             return;
         }
         bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 1))
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" replications", 1)
+                .setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1)
                 .setConsumer(new ConsoleProgressBarConsumer(err, WIDTH)).setUpdateIntervalMillis(250)
                 .build();
         bar.stepTo(done);
