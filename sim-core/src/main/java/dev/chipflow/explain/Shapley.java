@@ -42,23 +42,19 @@ public final class Shapley {
         double[] w = new double[n];
         for (int s = 0; s < n; s++) {
             // s!(n-s-1)!/n! = 1 / (n * C(n-1, s))
-            double c = 1;
-            for (int k = 1; k <= s; k++) {
-                c = c * (n - k) / k;
-            }
-            w[s] = 1 / (n * c);
+            w[s] = 1 / denominators(n)[s];
         }
         return w;
     }
 
     /**
-     * Exact Shapley values of a scalar game.
+     * Exact Shapley values of a scalar game (named apart from the vector form, so that a lambda picks one).
      *
      * @param n players, at most {@link #MAX_PLAYERS}
      * @param v the value of each subset
      * @return per player its Shapley value
      */
-    public static double[] exact(int n, IntToDoubleFunction v) {
+    public static double[] values(int n, IntToDoubleFunction v) {
         double[][] phi = exact(n, (int mask) -> new double[] {v.applyAsDouble(mask)});
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
@@ -96,24 +92,45 @@ public final class Shapley {
                     + table.length);
         }
         int k = table[0].length;
-        double[] w = weights(n);
+        double[] denominator = denominators(n);
         double[][] phi = new double[n][k];
+        // Marginal contributions are summed per subset size first and divided once by n x C(n-1, s): unit counts
+        // then sum exactly, and a rule whose every marginal is the same U gets exactly U.
+        double[][] bySize = new double[n][k];
         for (int i = 0; i < n; i++) {
             int bit = 1 << i;
-            double[] p = phi[i];
+            for (double[] row : bySize) {
+                java.util.Arrays.fill(row, 0);
+            }
             for (int mask = 0; mask < m; mask++) {
                 if ((mask & bit) != 0) {
                     continue;
                 }
-                double weight = w[Integer.bitCount(mask)];
+                double[] sum = bySize[Integer.bitCount(mask)];
                 double[] with = table[mask | bit];
                 double[] without = table[mask];
                 for (int j = 0; j < k; j++) {
-                    p[j] += weight * (with[j] - without[j]);
+                    sum[j] += with[j] - without[j];
+                }
+            }
+            for (int s = 0; s < n; s++) {
+                for (int j = 0; j < k; j++) {
+                    phi[i][j] += bySize[s][j] / denominator[s];
                 }
             }
         }
         return phi;
+    }
+
+    /** @return {@code n x C(n-1, s)}, the inverse of {@link #weights}, exact integers for n <= 20 */
+    private static double[] denominators(int n) {
+        double[] d = new double[n];
+        double c = 1;
+        for (int s = 0; s < n; s++) {
+            d[s] = n * c;
+            c = c * (n - 1 - s) / (s + 1);
+        }
+        return d;
     }
 
     /**
