@@ -156,7 +156,7 @@ public final class Explain {
         int m = Shapley.subsets(u.n);
         List<Replication<double[]>> models = new ArrayList<>(m);
         for (int mask = 0; mask < m; mask++) {
-            models.add(u.model(u.scenario(mask)));
+            models.add(u.model(mask));
         }
         List<List<double[]>> v = runner.runTasks(replications, seed, models);
         Result out = new Result(u.n, replications);
@@ -197,13 +197,10 @@ public final class Explain {
                 tasks.add(new int[] {r, mask});
             }
         }
-        Map<Integer, Scenario> scenarios = new TreeMap<>();
-        for (int[] t : tasks) {
-            scenarios.computeIfAbsent(t[1], u::scenario);
-        }
+        Map<Integer, Replication<double[]>> byMask = new TreeMap<>();
         List<Replication<double[]>> models = new ArrayList<>(tasks.size());
         for (int[] t : tasks) {
-            Replication<double[]> model = u.model(scenarios.get(t[1]));
+            Replication<double[]> model = byMask.computeIfAbsent(t[1], u::model);
             // Each task is one (replication, subset): it runs on that replication's streams, not on those the
             // runner hands to its single replication.
             models.add(ignored -> model.run(RandomStreams.forReplication(seed, t[0])));
@@ -287,10 +284,21 @@ public final class Explain {
             return Rule.lift(s, lifted);
         }
 
-        /** @return the replication of one subset's scenario: units delivered by each date, per firm and in all */
-        Replication<double[]> model(Scenario lifted) {
+        /**
+         * @return the replication of one subset's scenario: units delivered by each date, per firm and in all. The
+         *         scenario is built by the first replication that needs it, on the runner's threads.
+         */
+        Replication<double[]> model(int mask) {
+            Scenario[] lifted = new Scenario[1];
             return streams -> {
-                double[][] delivered = SupplyModel.run(lifted, streams).series().deliveredByFirm();
+                Scenario sc;
+                synchronized (lifted) {
+                    if (lifted[0] == null) {
+                        lifted[0] = scenario(mask);
+                    }
+                    sc = lifted[0];
+                }
+                double[][] delivered = SupplyModel.run(sc, streams).series().deliveredByFirm();
                 double[] v = new double[days.length * (firms + 1)];
                 for (int d = 0; d < days.length; d++) {
                     double total = 0;

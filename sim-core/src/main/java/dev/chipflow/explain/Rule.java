@@ -158,14 +158,15 @@ public enum Rule {
                 kept.add(c);
             }
         }
-        Scenario out = kept.size() == s.timeline().changes().size() ? s
-                : s.toBuilder().timeline(new Timeline(kept)).build();
+        // The knobs are set with no timeline (each set would check every dated change again), and the changes kept
+        // are put back once, checked against the lifted knobs.
+        Scenario out = s.timeline().isEmpty() ? s : s.toBuilder().timeline(Timeline.NONE).build();
         for (Rule r : values()) {
             if (rules.contains(r)) {
                 out = r.apply(out);
             }
         }
-        return out;
+        return kept.isEmpty() ? out : out.toBuilder().timeline(new Timeline(kept)).build();
     }
 
     private Scenario apply(Scenario s) {
