@@ -57,8 +57,9 @@ final class ExplainCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>(List.of("", "The rules and their lifted forms (transit is never "
                 + "lifted; lifting a rule also removes the dated changes of its knobs):"));
         for (Rule r : Rule.values()) {
-            lines.add("  " + r.id() + ": " + r.label() + ". Lifted: " + r.liftedForm().replace("%", "%%") + " ("
-                    + r.liftedSettings() + ")");
+            // picocli formats help text: a literal '%' (the 50% cap) is written '%%'.
+            lines.add(("  " + r.id() + " (" + r.label() + "): " + r.liftedForm()).replace("%", "%%"));
+            lines.add("      " + r.liftedSettings());
         }
         return lines.toArray(new String[0]);
     }
