@@ -52,16 +52,29 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions options;
 
-    /** The rules and their lifted forms, for the help's footer. */
+    /** The rules and their lifted forms, for the help's footer, in lines short enough for an 80-column terminal. */
     static String[] footer() {
-        List<String> lines = new ArrayList<>(List.of("", "The rules and their lifted forms (transit is never "
-                + "lifted; lifting a rule also removes the dated changes of its knobs):"));
+        List<String> lines = new ArrayList<>(List.of("", "The rules and their lifted forms (transit is never lifted; "
+                + "lifting a rule also", "removes the dated changes of its knobs):"));
         for (Rule r : Rule.values()) {
-            // picocli formats help text: a literal '%' (the 50% cap) is written '%%'.
-            lines.add(("  " + r.id() + " (" + r.label() + "): " + r.liftedForm()).replace("%", "%%"));
-            lines.add("      " + r.liftedSettings());
+            wrap(lines, List.of((r.id() + " (" + r.label() + "): " + r.liftedForm()).split(" ")), "  ", " ");
+            wrap(lines, List.of(r.liftedSettings().split(" ")), "      ", " ");
         }
-        return lines.toArray(new String[0]);
+        // picocli formats help text: a literal '%' (the 50% cap) is written '%%'.
+        return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
+    }
+
+    /** Adds the words as lines of at most 78 characters, each starting with {@code indent}. */
+    private static void wrap(List<String> lines, List<String> words, String indent, String sep) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String w : words) {
+            if (line.length() > indent.length() && line.length() + sep.length() + w.length() > 78) {
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+            }
+            line.append(line.length() > indent.length() ? sep : "").append(w);
+        }
+        lines.add(line.toString());
     }
 
     @Override

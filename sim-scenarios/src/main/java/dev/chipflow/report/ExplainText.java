@@ -15,6 +15,9 @@ final class ExplainText {
     /** Rules whose label takes a plural verb. */
     private static final Set<Rule> PLURAL = EnumSet.of(Rule.NDRC_CONDITIONS, Rule.LICENCE_LIMITS, Rule.CUSTOMS);
 
+    /** Rules named one by one in a headline at most; the others are summed. */
+    static final int MAX_NAMED = 5;
+
     /** A mean below this many units, in absolute value, is "none". */
     static final double NONE = 0.5;
 
@@ -48,15 +51,21 @@ final class ExplainText {
         }
         StringBuilder b = new StringBuilder("Of the " + Fmt.human(shortfall.mean()) + " units ordered and not "
                 + "delivered by " + by + ciWords(shortfall, "") + ", ");
+        // The rules that hold most, largest first, until they cover two thirds of what the rules hold (at most
+        // MAX_NAMED); the others together, with the interval of their sum; the table lists every rule.
         List<Integer> order = rulesByShare(e, date, all);
+        double held = e.explained(date, all).mean();
         List<String> parts = new ArrayList<>();
-        int none = 0;
+        List<Integer> others = new ArrayList<>();
+        double covered = 0;
         for (int r : order) {
             Summary v = e.shapley(r, date, all);
-            if (Math.abs(v.mean()) < NONE && !(Math.abs(v.lower()) >= NONE || Math.abs(v.upper()) >= NONE)) {
-                none++;
+            boolean none = Math.abs(v.mean()) < NONE && !(Math.abs(v.lower()) >= NONE || Math.abs(v.upper()) >= NONE);
+            if (none || covered >= 2 * held / 3 || parts.size() == MAX_NAMED || v.mean() < 0) {
+                others.add(r);
                 continue;
             }
+            covered += v.mean();
             Rule rule = e.rules().get(r);
             parts.add(rule.label() + (parts.isEmpty() ? (PLURAL.contains(rule) ? " account" : " accounts") : "")
                     + " for " + Fmt.human(v.mean()) + ciWords(v, ""));
@@ -66,19 +75,32 @@ final class ExplainText {
         } else {
             b.append(String.join(", ", parts));
         }
-        if (none > 0 && !parts.isEmpty()) {
-            b.append(", and ").append(none == 1 ? "one other rule" : Fmt.count(none, "other rule").replace(
-                    Integer.toString(none), words(none))).append(" for none");
+        if (!others.isEmpty() && !parts.isEmpty()) {
+            Summary rest = sum(e, others, date, all);
+            String count = others.size() == 1 ? "the one other rule" : "the other " + words(others.size()) + " rules";
+            b.append(" and ").append(count).append(Math.abs(rest.mean()) < NONE ? " for none"
+                    : (others.size() == 1 ? " for " : " together for ") + Fmt.human(rest.mean()) + ciWords(rest, ""));
         }
         Summary rest = e.unexplained(date, all);
         b.append("; ");
         if (Math.abs(rest.mean()) < NONE) {
-            b.append("with every rule lifted, all of them would be delivered.");
+            b.append("lifting every rule would deliver all of them by then.");
         } else {
             b.append(Fmt.human(rest.mean())).append(ciWords(rest, "")).append(" would not be delivered even with "
                     + "every rule lifted (transit, and orders too late to arrive).");
         }
         return b.toString();
+    }
+
+    /** @return the sum of some rules' shares, replication by replication, summarised */
+    static Summary sum(Explanation e, List<Integer> rules, int date, int firm) {
+        double[] v = new double[e.replications()];
+        for (int rep = 0; rep < v.length; rep++) {
+            for (int r : rules) {
+                v[rep] += e.shapley(rep, r, date, firm);
+            }
+        }
+        return Summary.of95(v);
     }
 
     /** @return a note on negative shares, if a rule has one at a date (for a firm or all firms); else null */

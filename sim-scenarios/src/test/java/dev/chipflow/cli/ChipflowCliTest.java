@@ -66,7 +66,7 @@ class ChipflowCliTest {
         assertTrue(Cli.run("run", "--help").out().contains("--replications"));
         assertTrue(Cli.run("sweep", "--help").out().contains("--knob2"));
         String explain = Cli.run("explain", "--help").out();
-        assertTrue(explain.contains("--budget") && explain.contains("export-cap (the 50% export cap): no cap")
+        assertTrue(explain.contains("--budget") && explain.contains("  export-cap (the 50% export cap): no cap on China's shipments\n")
                 && explain.contains("      cap.ratio=unlimited\n"), explain);
     }
 
