@@ -197,6 +197,8 @@ public final class Explain {
                 tasks.add(new int[] {r, mask});
             }
         }
+        // Subset by subset, so that the model resolves each scenario's timeline once per run of the same subset.
+        tasks.sort(java.util.Comparator.<int[]>comparingInt(t -> t[1]).thenComparingInt(t -> t[0]));
         Map<Integer, Replication<double[]>> byMask = new TreeMap<>();
         List<Replication<double[]>> models = new ArrayList<>(tasks.size());
         for (int[] t : tasks) {
