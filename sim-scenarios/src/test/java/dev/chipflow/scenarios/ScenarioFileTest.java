@@ -80,7 +80,7 @@ class ScenarioFileTest {
         assertEquals(List.of("ByteDance", "Alibaba", "Tencent", "DeepSeek", "JD", "Others", "Moonshot"), names,
                 "changing ByteDance keeps its place; a new firm comes last (approvals may precede orders)");
         assertEquals(280_000, s.firms().get(0).orderedUnits());
-        assertEquals(10_000, s.firms().get(5).approvedUnits());
+        assertEquals(10_000, s.firms().get(6).approvedUnits());
         assertEquals("2026-01-24:280000", Knobs.get(s, "firm.ByteDance.orders"));
     }
 
