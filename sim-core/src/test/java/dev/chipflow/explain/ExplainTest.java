@@ -64,10 +64,10 @@ class ExplainTest {
         Scenario s = Knobs.set(Scenario.builder().name("small").build(), "horizon.end", "2026-03-31");
         List<LocalDate> dates = List.of(LocalDate.of(2026, 3, 31));
         ReplicationRunner runner = new ReplicationRunner(2, Progress.NONE);
-        Explanation exact = Explain.exact(runner, s, RULES, dates, 2, 7);
-        Explanation budget = Explain.run(runner, s, RULES, dates, 2, 7, 2048);
+        Explanation exact = Explain.exact(runner, s, RULES, dates, 1, 7);
+        Explanation budget = Explain.run(runner, s, RULES, dates, 1, 7, 1024);
         assertTrue(budget.exact());
-        assertEquals(2048, budget.runs());
+        assertEquals(1024, budget.runs());
         for (int r = 0; r < RULES.size(); r++) {
             assertEquals(exact.shapley(r, 0, exact.all()), budget.shapley(r, 0, budget.all()));
         }
