@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The chipflow command line: {@code list}, {@code knobs}, {@code run}, {@code compare}, {@code sweep}, {@code rerun}.
+ * The chipflow command line: {@code list}, {@code knobs}, {@code run}, {@code compare}, {@code sweep},
+ * {@code explain}, {@code rerun}.
  *
  * <p>Exit codes: 0 success; 2 bad arguments, scenario files or knob values (one line on stderr naming the problem);
  * 1 an unexpected failure (one line; set {@code CHIPFLOW_DEBUG=1} for the stack trace).
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = {"", "Start with 'chipflow list', then e.g. 'chipflow run historical-2026 --out report'.",
             "Every command has --help."},
         subcommands = {ListCommand.class, KnobsCommand.class, RunCommand.class, CompareCommand.class,
-            SweepCommand.class, RerunCommand.class, CommandLine.HelpCommand.class},
+            SweepCommand.class, ExplainCommand.class, RerunCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 bad input (one line on stderr), 1 unexpected failure."})
 public final class ChipflowCli implements Runnable {
 
@@ -72,6 +73,7 @@ public final class ChipflowCli implements Runnable {
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setOverwrittenOptionsAllowed(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getSubcommands().get("explain").getCommandSpec().usageMessage().footer(ExplainCommand.footer());
         cl.setParameterExceptionHandler((ex, a) -> {
             String command = ex.getCommandLine().getCommandSpec().qualifiedName();
             err.println(command + ": " + ScenarioSources.oneLine(ex.getMessage()) + " (see '" + command

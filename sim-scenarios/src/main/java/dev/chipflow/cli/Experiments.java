@@ -4,8 +4,12 @@ package dev.chipflow.cli;
 import dev.chipflow.experiment.Comparison;
 import dev.chipflow.experiment.ReplicationRunner;
 import dev.chipflow.experiment.Sweep;
+import dev.chipflow.explain.Explain;
+import dev.chipflow.explain.Explanation;
+import dev.chipflow.explain.Rule;
 import dev.chipflow.report.ComparisonAnalysis;
 import dev.chipflow.report.ConsoleReport;
+import dev.chipflow.report.ExplainReport;
 import dev.chipflow.report.Manifest;
 import dev.chipflow.report.ReportDirectory;
 import dev.chipflow.report.Reports;
@@ -115,6 +119,26 @@ final class Experiments {
         }
         ConsoleReport.sweep(cli.out(), sa, info);
         if (files != null) {
+            written(cli.out(), ReportDirectory.write(o.out, files), files);
+        } else {
+            hint(cli.out());
+        }
+    }
+
+    static void explain(ChipflowCli cli, Scenario s, List<LocalDate> dates, Long budget, ExperimentOptions o) {
+        RunInfo info = info(o);
+        long limit = budget == null ? 0 : budget;
+        List<Rule> rules = List.of(Rule.values());
+        Explanation e;
+        try (ProgressReporter p = new ProgressReporter(o.mode(), "explain " + s.name(), cli.err(), " model runs")) {
+            p.expect((int) Explain.runs(rules.size(), o.replications, limit));
+            e = Explain.run(new ReplicationRunner(o.threadCount(), p), s, rules, dates, o.replications, o.seed,
+                    limit);
+        }
+        ExplainReport.console(cli.out(), e, info);
+        if (o.out != null) {
+            Map<String, byte[]> files = ExplainReport.files(e, info);
+            files.put(ReportDirectory.MARKER, Manifest.explain(provenance(cli, o), e, budget, files));
             written(cli.out(), ReportDirectory.write(o.out, files), files);
         } else {
             hint(cli.out());

@@ -36,6 +36,7 @@ final class ProgressReporter implements Progress, AutoCloseable {
     static final int WIDTH = 100;
 
     private final String task;
+    private final String unit;
     private final PrintStream err;
     private final boolean enabled;
     /** Lines instead of a bar: stderr is not a terminal. */
@@ -49,12 +50,18 @@ final class ProgressReporter implements Progress, AutoCloseable {
     private boolean closed;
 
     ProgressReporter(Mode mode, String task, PrintStream err) {
-        this(mode, task, err, DELAY_MILLIS, LINE_EVERY_MILLIS);
+        this(mode, task, err, " replications");
+    }
+
+    /** @param unit what the bar counts, e.g. {@code " model runs"} */
+    ProgressReporter(Mode mode, String task, PrintStream err, String unit) {
+        this(mode, task, err, unit, DELAY_MILLIS, LINE_EVERY_MILLIS);
     }
 
     /** With other delays, for tests. */
-    ProgressReporter(Mode mode, String task, PrintStream err, long delayMillis, long lineEveryMillis) {
+    ProgressReporter(Mode mode, String task, PrintStream err, String unit, long delayMillis, long lineEveryMillis) {
         this.task = task;
+        this.unit = unit;
         this.err = err;
         this.enabled = mode != Mode.NEVER;
         this.lines = !(System.console() != null && err == System.err) && mode == Mode.AUTO;
@@ -106,7 +113,7 @@ final class ProgressReporter implements Progress, AutoCloseable {
         }
         shown = true;
         int pct = total == 0 ? 0 : (int) (100L * done / total);
-        err.println(task + ": " + done + " of " + total + " replications (" + pct + "%)"
+        err.println(task + ": " + done + " of " + total + unit + " (" + pct + "%)"
                 + (phase.isEmpty() ? "" : ", " + phase));
         err.flush();
     }
@@ -138,7 +145,7 @@ final class ProgressReporter implements Progress, AutoCloseable {
             return;
         }
         bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 1))
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" replications", 1)
+                .setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1)
                 .setConsumer(new ConsoleProgressBarConsumer(err, WIDTH)).setUpdateIntervalMillis(250)
                 .build();
         bar.stepTo(done);

@@ -7,6 +7,7 @@ import dev.chipflow.report.Manifest;
 import dev.chipflow.scenarios.ScenarioException;
 import dev.chipflow.supply.Scenario;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code chipflow rerun manifest.json}: runs a report's run, comparison or sweep again from its manifest. */
+/** {@code chipflow rerun manifest.json}: runs a report's run, comparison, sweep or explanation again from its manifest. */
 @Command(name = "rerun", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run again what a report's manifest.json describes (every knob, the seed, the replications): "
                 + "the files written are byte-identical to the original's, whatever --threads.", "",
@@ -72,6 +73,15 @@ final class RerunCommand implements Callable<Integer> {
                         ScenarioSources.scenarioOf(manifest, object(both, "b"), "scenarios.b", true), o);
             }
             case "sweep" -> Experiments.sweep(cli, sweep(m), o);
+            case "explain" -> {
+                JsonObject x = object(m, "explain");
+                List<LocalDate> dates = new ArrayList<>();
+                for (String d : list(x, "dates")) {
+                    dates.add(LocalDate.parse(d));
+                }
+                Long budget = x.has("budget") && !x.get("budget").isJsonNull() ? number(x, "budget") : null;
+                Experiments.explain(cli, scenario(m, "scenario"), dates, budget, o);
+            }
             default -> throw new ScenarioException(manifest.getFileName() + ": unknown command '" + command + "'");
         }
         if (out != null) {

@@ -2,6 +2,9 @@ package dev.chipflow.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.chipflow.explain.Explain;
+import dev.chipflow.explain.Explanation;
+import dev.chipflow.explain.Rule;
 import dev.chipflow.supply.Knobs;
 import dev.chipflow.supply.PolicyChange;
 import dev.chipflow.supply.Scenario;
@@ -82,6 +85,25 @@ public final class Manifest {
         }
         m.put("sweep", def);
         m.put("scenario", scenario(base));
+        return tail(m, p, files);
+    }
+
+    /**
+     * @return the manifest of an explanation: the scenario, the analysis dates, the budget (null: exact), the rules,
+     *         and how the Shapley values were computed
+     */
+    public static byte[] explain(Provenance p, Explanation e, Long budget, Map<String, byte[]> files) {
+        Map<String, Object> m = head(p, "explain");
+        Map<String, Object> def = new LinkedHashMap<>();
+        def.put("dates", e.dates().stream().map(Object::toString).toList());
+        def.put("budget", budget);
+        def.put("rules", e.rules().stream().map(Rule::id).toList());
+        def.put("method", e.exact() ? "exact" : "sampled");
+        def.put("permutationsPerReplication", e.permutations());
+        def.put("modelRuns", e.runs());
+        def.put("permutationStream", Explain.PERMUTATION_STREAM);
+        m.put("explain", def);
+        m.put("scenario", scenario(e.scenario()));
         return tail(m, p, files);
     }
 

@@ -39,7 +39,7 @@ class ChipflowCliTest {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"help"}, new String[0])) {
             Cli.Result r = Cli.run(args);
             assertOk(r);
-            for (String c : List.of("list", "knobs", "run", "compare", "sweep", "rerun")) {
+            for (String c : List.of("list", "knobs", "run", "compare", "sweep", "explain", "rerun")) {
                 assertTrue(r.out().contains(c), c + " in " + r.out());
             }
         }
@@ -52,7 +52,7 @@ class ChipflowCliTest {
         try {
             // picocli reports a bad help text (an unescaped '%') on System.err itself, not on the command's stream.
             System.setErr(new PrintStream(direct, true, StandardCharsets.UTF_8));
-            for (String c : List.of("list", "knobs", "run", "compare", "sweep", "rerun")) {
+            for (String c : List.of("list", "knobs", "run", "compare", "sweep", "explain", "rerun")) {
                 Cli.Result r = Cli.run(c, "--help");
                 assertOk(r);
                 assertTrue(r.out().startsWith("Usage: chipflow " + c), r.out());
@@ -65,6 +65,9 @@ class ChipflowCliTest {
         assertEquals("", direct.toString(StandardCharsets.UTF_8), "help texts format cleanly");
         assertTrue(Cli.run("run", "--help").out().contains("--replications"));
         assertTrue(Cli.run("sweep", "--help").out().contains("--knob2"));
+        String explain = Cli.run("explain", "--help").out();
+        assertTrue(explain.contains("--budget") && explain.contains("  export-cap (the 50% export cap): no cap on China's shipments\n")
+                && explain.contains("      cap.ratio=unlimited\n"), explain);
     }
 
     @Test

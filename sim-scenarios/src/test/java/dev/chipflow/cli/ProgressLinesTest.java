@@ -14,7 +14,7 @@ class ProgressLinesTest {
     void redirectedOutputGetsLinesThatNameThePhase() throws InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        try (ProgressReporter p = new ProgressReporter(ProgressReporter.Mode.AUTO, "sweep x", err, 0, 20)) {
+        try (ProgressReporter p = new ProgressReporter(ProgressReporter.Mode.AUTO, "sweep x", err, " replications", 0, 20)) {
             p.expect(10);
             p.advanced(4, 10);
             long until = System.nanoTime() + 5_000_000_000L;

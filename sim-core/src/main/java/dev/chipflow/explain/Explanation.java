@@ -1,0 +1,214 @@
+package dev.chipflow.explain;
+
+import dev.chipflow.stats.Summary;
+import dev.chipflow.supply.Scenario;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What {@link Explain} found: per replication, per rule, per analysis date and per firm (and all firms), the units
+ * the rule holds back (its Shapley value, in units delivered), what lifting it alone gains and what keeping it alone
+ * costs; summaries are means with 95% Student-t intervals over the replications ({@link Summary#of95}).
+ *
+ * <p>Outputs are indexed by (date, firm): firm {@code firms().size()} is all firms together. Every replication's
+ * Shapley values sum exactly (to rounding) to {@link #explained}: the units delivered with every rule lifted minus
+ * those delivered as is. The rest of the shortfall, {@link #unexplained}, is what no rule holds back: transit, and
+ * orders placed too late to arrive by the date.
+ */
+public final class Explanation {
+
+    private final Scenario scenario;
+    private final List<Rule> rules;
+    private final List<LocalDate> dates;
+    private final List<String> firms;
+    private final long seed;
+    private final int permutations;
+    private final long runs;
+    private final double[][][] shapley;
+    private final double[][][] liftedAlone;
+    private final double[][][] keptAlone;
+    private final double[][] asIs;
+    private final double[][] allLifted;
+    private final double[] ordered;
+
+    /**
+     * @param scenario     the scenario as is
+     * @param rules        the rules, in player order
+     * @param dates        the analysis dates
+     * @param firms        the firms, in scenario order
+     * @param seed         the master seed
+     * @param permutations 0 for exact Shapley values, else the random orders drawn per replication
+     * @param runs         model runs made
+     * @param shapley      {@code [replication][rule][output]}
+     * @param liftedAlone  {@code [replication][rule][output]}: v({rule}) - v(none)
+     * @param keptAlone    {@code [replication][rule][output]}: v(all) - v(all but the rule)
+     * @param asIs         {@code [replication][output]}: units delivered with no rule lifted
+     * @param allLifted    {@code [replication][output]}: units delivered with every rule lifted
+     * @param ordered      {@code [output]}: units ordered by the date
+     */
+    Explanation(Scenario scenario, List<Rule> rules, List<LocalDate> dates, List<String> firms, long seed,
+            int permutations, long runs, double[][][] shapley, double[][][] liftedAlone, double[][][] keptAlone,
+            double[][] asIs, double[][] allLifted, double[] ordered) {
+        this.scenario = scenario;
+        this.rules = List.copyOf(rules);
+        this.dates = List.copyOf(dates);
+        this.firms = List.copyOf(firms);
+        this.seed = seed;
+        this.permutations = permutations;
+        this.runs = runs;
+        this.shapley = shapley;
+        this.liftedAlone = liftedAlone;
+        this.keptAlone = keptAlone;
+        this.asIs = asIs;
+        this.allLifted = allLifted;
+        this.ordered = ordered;
+    }
+
+    /** @return the scenario as is */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** @return the rules, in player order */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** @return the analysis dates, in order */
+    public List<LocalDate> dates() {
+        return dates;
+    }
+
+    /** @return the firms, in scenario order; index {@code firms().size()} is all firms */
+    public List<String> firms() {
+        return firms;
+    }
+
+    /** @return the firm index of all firms together */
+    public int all() {
+        return firms.size();
+    }
+
+    /** @return the master seed */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the replications */
+    public int replications() {
+        return asIs.length;
+    }
+
+    /** @return whether the Shapley values are exact (every subset run) rather than sampled */
+    public boolean exact() {
+        return permutations == 0;
+    }
+
+    /** @return random orders of the rules drawn per replication; 0 when exact */
+    public int permutations() {
+        return permutations;
+    }
+
+    /** @return model runs made */
+    public long runs() {
+        return runs;
+    }
+
+    private int k(int date, int firm) {
+        if (date < 0 || date >= dates.size() || firm < 0 || firm > firms.size()) {
+            throw new IndexOutOfBoundsException("date " + date + ", firm " + firm);
+        }
+        return date * (firms.size() + 1) + firm;
+    }
+
+    /** @return the rule's Shapley value: units it holds back, over replications */
+    public Summary shapley(int rule, int date, int firm) {
+        return Summary.of95(column(shapley, rule, k(date, firm)));
+    }
+
+    /** @return units gained by lifting the rule alone, v({rule}) - v(none) */
+    public Summary liftedAlone(int rule, int date, int firm) {
+        return Summary.of95(column(liftedAlone, rule, k(date, firm)));
+    }
+
+    /** @return units lost by keeping the rule alone, every other lifted: v(all) - v(all but the rule) */
+    public Summary keptAlone(int rule, int date, int firm) {
+        return Summary.of95(column(keptAlone, rule, k(date, firm)));
+    }
+
+    /** @return one replication's Shapley value of the rule */
+    public double shapley(int replication, int rule, int date, int firm) {
+        return shapley[replication][rule][k(date, firm)];
+    }
+
+    /** @return units delivered by the date as is */
+    public Summary asIs(int date, int firm) {
+        return Summary.of95(column(asIs, k(date, firm)));
+    }
+
+    /** @return one replication's units delivered by the date as is */
+    public double asIs(int replication, int date, int firm) {
+        return asIs[replication][k(date, firm)];
+    }
+
+    /** @return units delivered by the date with every rule lifted */
+    public Summary allLifted(int date, int firm) {
+        return Summary.of95(column(allLifted, k(date, firm)));
+    }
+
+    /** @return one replication's units delivered by the date with every rule lifted */
+    public double allLifted(int replication, int date, int firm) {
+        return allLifted[replication][k(date, firm)];
+    }
+
+    /** @return units ordered by the date (orders dated up to it) */
+    public double ordered(int date, int firm) {
+        return ordered[k(date, firm)];
+    }
+
+    /** @return units ordered by the date and not delivered by it, as is */
+    public Summary shortfall(int date, int firm) {
+        int k = k(date, firm);
+        double[] v = new double[replications()];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = ordered[k] - asIs[r][k];
+        }
+        return Summary.of95(v);
+    }
+
+    /** @return units the rules hold back together: every rule lifted minus as is, the sum of the Shapley values */
+    public Summary explained(int date, int firm) {
+        int k = k(date, firm);
+        double[] v = new double[replications()];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = allLifted[r][k] - asIs[r][k];
+        }
+        return Summary.of95(v);
+    }
+
+    /** @return units ordered by the date that no rule holds back and still are not delivered: transit, late orders */
+    public Summary unexplained(int date, int firm) {
+        int k = k(date, firm);
+        double[] v = new double[replications()];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = ordered[k] - allLifted[r][k];
+        }
+        return Summary.of95(v);
+    }
+
+    private static double[] column(double[][][] a, int rule, int k) {
+        double[] v = new double[a.length];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = a[r][rule][k];
+        }
+        return v;
+    }
+
+    private static double[] column(double[][] a, int k) {
+        double[] v = new double[a.length];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = a[r][k];
+        }
+        return v;
+    }
+}
