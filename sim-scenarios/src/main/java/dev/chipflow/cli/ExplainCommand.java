@@ -38,11 +38,6 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenarioOptions;
 
-    @Option(names = "--at", paramLabel = "DATE", split = ",",
-            description = "Analysis dates YYYY-MM-DD, comma-separated or repeated. Default: 2026-06-30 and the "
-                    + "horizon's end.")
-    List<String> at = new ArrayList<>();
-
     @Option(names = "--budget", paramLabel = "RUNS",
             description = "Model runs allowed. Default: every subset (1,024 x replications, exact). Below that, "
                     + "random orders of the rules per replication (each adds at most 7 runs per replication to "
@@ -94,20 +89,12 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** 2026-06-30 and the horizon's end, and the dates asked for with --at (as compare and sweep). */
     private List<LocalDate> dates(Scenario s) {
-        if (at.isEmpty()) {
-            return Explain.defaultDates(s);
-        }
-        List<LocalDate> dates = new ArrayList<>();
-        for (String a : at) {
-            try {
-                dates.add(LocalDate.parse(a.trim()));
-            } catch (DateTimeParseException e) {
-                throw new UsageException("--at: '" + a + "' is not a date YYYY-MM-DD");
-            }
-        }
+        java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>(Explain.defaultDates(s));
+        dates.addAll(options.analysisDates());
         try {
-            return Explain.checkDates(s, dates);
+            return Explain.checkDates(s, new ArrayList<>(dates));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--at: " + e.getMessage());
         }
