@@ -155,7 +155,8 @@ public final class Factors {
      * @param specs    {@code KNOB=LOW..HIGH}, each knob at most once
      * @param defaults whether to start from {@link #defaults()}
      * @return the selection
-     * @throws IllegalArgumentException naming the spec at fault
+     * @throws IllegalArgumentException naming the spec at fault, and for a range the knob refuses at one of its ends,
+     *                                  the knob's own message (the value and what it allows)
      */
     public static Selection select(Scenario base, List<String> specs, boolean defaults) {
         Selection d = defaults ? defaults() : new Selection(List.of(), List.of());
@@ -181,7 +182,13 @@ public final class Factors {
         }
         List<Factor> factors = new ArrayList<>(byKnob.values());
         for (Factor f : factors) {
-            f.check(base);
+            try {
+                f.check(base);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + f.spec() + "'" + (f.origin().equals("calibrated")
+                        ? " (the calibrated range)" : "") + " does not fit scenario '" + base.name() + "': "
+                        + e.getMessage(), e);
+            }
         }
         return new Selection(factors, skipped);
     }

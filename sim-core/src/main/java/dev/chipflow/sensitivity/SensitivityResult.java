@@ -45,11 +45,12 @@ public record SensitivityResult(SupplySensitivity.Settings settings, Scenario sc
      * @param p5                5th percentile of {@code sample}
      * @param p50               median of {@code sample}
      * @param p95               95th percentile of {@code sample}
-     * @param noiseShare        within-point variance over the total variance of single replications at those
-     *                          points: the share of the output's spread that is the model's randomness at fixed
-     *                          assumptions (NaN with one replication)
-     * @param noiseShareOfMeans the within-point variance divided by the replications, over the variance of the point
-     *                          means: how much noise is left in the means the indices are computed from
+     * @param noiseShare        the share of the variance of one replication that is the model's randomness at fixed
+     *                          assumptions: by a one-way analysis of variance over those points, noise = the mean
+     *                          within-point variance, due to the factors = max(0, variance of the point means - noise /
+     *                          replications), share = noise / (noise + due to the factors); NaN with one replication
+     * @param noiseShareOfMeans noise / replications over the variance of the point means (at most 1): how much noise
+     *                          is left in the means the indices are computed from
      */
     public record OutputAnalysis(SensitivityOutputs.Output output, List<SobolEstimator.Index> sobol,
             List<MorrisEstimator.Effect> morris, double variance, double[] sample, double p5, double p50, double p95,

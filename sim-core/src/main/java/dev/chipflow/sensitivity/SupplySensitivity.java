@@ -199,12 +199,17 @@ public final class SupplySensitivity {
             boolean finite = allFinite(sample);
             double[] pct = finite ? q.evaluate(sample, PERCENTILES) : new double[] {Double.NaN, Double.NaN,
                 Double.NaN};
-            double total = finite ? new Variance(false).evaluate(sample) : Double.NaN;
-            double ofMeans = finite ? new Variance(false).evaluate(pointMeans) : Double.NaN;
-            double noise = total > 0 ? within / total : total == 0 ? 0 : Double.NaN;
-            double noiseOfMeans = ofMeans > 0 ? within / reps / ofMeans : ofMeans == 0 ? 0 : Double.NaN;
-            analyses.add(new SensitivityResult.OutputAnalysis(outputs.outputs().get(o), sobol, effects, ofMeans,
-                    sample, pct[0], pct[1], pct[2], noise, noiseOfMeans));
+            double ofMeans = finite ? new Variance(true).evaluate(pointMeans) : Double.NaN;
+            // One-way analysis of variance with equal groups: the within-point variance estimates the noise, the
+            // variance of the point means less noise / replications estimates the variance due to the factors.
+            double between = Math.max(0, ofMeans - within / reps);
+            double noise = within + between > 0 ? within / (within + between) : within + between == 0 ? 0
+                    : Double.NaN;
+            double noiseOfMeans = ofMeans > 0 ? Math.min(1, within / reps / ofMeans) : ofMeans == 0 ? 0
+                    : Double.NaN;
+            analyses.add(new SensitivityResult.OutputAnalysis(outputs.outputs().get(o), sobol, effects,
+                    finite ? new Variance(false).evaluate(pointMeans) : Double.NaN, sample, pct[0], pct[1], pct[2],
+                    noise, noiseOfMeans));
         }
         return new SensitivityResult(settings, base, fs, factors.skipped(), outputs, labels, rows, values, means,
                 sds, analyses);

@@ -136,13 +136,15 @@ class FactorsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Factors.parse("cap.ratio=1..0.5"));
         assertTrue(e.getMessage().contains("LOW above HIGH"), e.getMessage());
         // The knob's own range: refused at the end that breaks it.
-        InvalidKnobException k = assertThrows(InvalidKnobException.class,
+        e = assertThrows(IllegalArgumentException.class,
                 () -> Factors.select(base, List.of("china.conversionShare=0.5..1.5"), false));
-        assertTrue(k.getMessage().contains("[0, 1]"), k.getMessage());
+        assertTrue(e.getMessage().startsWith("'china.conversionShare=0.5..1.5' does not fit scenario 'default': knob "
+                + "'china.conversionShare' = '1.5' is not allowed: expected a number in [0, 1]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Factors.select(base, List.of("lab.lines=1..2", "lab.lines=2..3"), false));
         assertTrue(e.getMessage().contains("second time"), e.getMessage());
-        assertThrows(InvalidKnobException.class, () -> Factors.select(
+        e = assertThrows(IllegalArgumentException.class, () -> Factors.select(
                 Knobs.set(base, "customs.blocks", "none"), List.of("customs.blocks=0..10"), false));
+        assertTrue(e.getMessage().contains("the scenario has none"), e.getMessage());
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code chipflow rerun manifest.json}: runs a report's run, comparison or sweep again from its manifest. */
+/** {@code chipflow rerun manifest.json}: runs a report's run, comparison, sweep or sensitivity analysis again from its manifest. */
 @Command(name = "rerun", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run again what a report's manifest.json describes (every knob, the seed, the replications): "
                 + "the files written are byte-identical to the original's, whatever --threads.", "",
@@ -69,6 +69,8 @@ final class RerunCommand implements Callable<Integer> {
                         ScenarioSources.scenarioOf(manifest, object(both, "b"), "scenarios.b", true), o);
             }
             case "sweep" -> Experiments.sweep(cli, sweep(m), o);
+            case "sensitivity" -> SensitivityCommand.rerun(cli, manifest, object(m, "sensitivity"),
+                    scenario(m, "scenario"), o);
             default -> throw new ScenarioException(manifest.getFileName() + ": unknown command '" + command + "'");
         }
         return 0;

@@ -62,10 +62,10 @@ public final class Charts {
     /** Firms drawn one by one; the rest are summed into one series. */
     static final int MAX_FIRM_SERIES = 10;
 
-    private static final String FONT = Font.SANS_SERIF;
-    private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
-    private static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    private static final Color[] PALETTE = {
+    static final String FONT = Font.SANS_SERIF;
+    static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+    static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    static final Color[] PALETTE = {
         new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C), new Color(0xFF7F0E), new Color(0x9467BD),
         new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F), new Color(0xBCBD22), new Color(0x17BECF),
         new Color(0x393B79), new Color(0xAD494A)};
@@ -435,11 +435,11 @@ public final class Charts {
         plot.addDomainMarker(m);
     }
 
-    private static BasicStroke dashed() {
+    static BasicStroke dashed() {
         return new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
     }
 
-    private static void styleXy(XYPlot plot) {
+    static void styleXy(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -463,7 +463,7 @@ public final class Charts {
         styleAxis(plot.getRangeAxis());
     }
 
-    private static void styleAxis(ValueAxis axis) {
+    static void styleAxis(ValueAxis axis) {
         axis.setLabelFont(new Font(FONT, Font.PLAIN, 14));
         axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 12));
         axis.setLabelPaint(TEXT);
@@ -472,7 +472,7 @@ public final class Charts {
         axis.setTickMarkPaint(Color.GRAY);
     }
 
-    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+    static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         JFreeChart c = new JFreeChart(null, new Font(FONT, Font.BOLD, 17), plot, legend);
         TextTitle t = new TextTitle(title, new Font(FONT, Font.BOLD, 17));
         t.setPaint(TEXT);
