@@ -121,10 +121,13 @@ public record SensitivityResult(SupplySensitivity.Settings settings, Scenario sc
 
     /** @return the points whose factor values sample the ranges uniformly: A and B (Sobol'), every point (Morris) */
     public int[] uniformPoints() {
+        return uniformPoints(labels, settings.method());
+    }
+
+    static int[] uniformPoints(List<String> labels, SupplySensitivity.Method method) {
         List<Integer> p = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
-            if (settings.method() == SupplySensitivity.Method.MORRIS || labels.get(i).equals("A")
-                    || labels.get(i).equals("B")) {
+            if (method == SupplySensitivity.Method.MORRIS || labels.get(i).equals("A") || labels.get(i).equals("B")) {
                 p.add(i);
             }
         }

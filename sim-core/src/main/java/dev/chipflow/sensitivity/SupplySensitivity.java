@@ -166,9 +166,9 @@ public final class SupplySensitivity {
                 sds[p][o] = reps < 2 ? Double.NaN : Math.sqrt(new Variance(true).evaluate(x));
             }
         }
-        int[] uniform = uniformPoints(labels, settings.method());
-        int[][] resamples = SobolEstimator.resamples(settings.method() == Method.SOBOL ? settings.samples()
-                : settings.samples(), settings.bootstrap(), bootRng);
+        int[] uniform = SensitivityResult.uniformPoints(labels, settings.method());
+        // Resamples of the base rows (Sobol') or of the trajectories (Morris): as many as the settings' samples.
+        int[][] resamples = SobolEstimator.resamples(settings.samples(), settings.bootstrap(), bootRng);
         List<SensitivityResult.OutputAnalysis> analyses = new ArrayList<>(m);
         Quantile q = Quantile.withDefaults();
         for (int o = 0; o < m; o++) {
@@ -213,16 +213,6 @@ public final class SupplySensitivity {
         }
         return new SensitivityResult(settings, base, fs, factors.skipped(), outputs, labels, rows, values, means,
                 sds, analyses);
-    }
-
-    private static int[] uniformPoints(List<String> labels, Method method) {
-        List<Integer> p = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            if (method == Method.MORRIS || labels.get(i).equals("A") || labels.get(i).equals("B")) {
-                p.add(i);
-            }
-        }
-        return p.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static boolean allFinite(double[] x) {

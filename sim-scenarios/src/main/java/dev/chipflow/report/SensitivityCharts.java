@@ -10,6 +10,7 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
@@ -90,10 +91,13 @@ final class SensitivityCharts {
         whiskers.setErrorPaint(Charts.TEXT);
         whiskers.setErrorStroke(new BasicStroke(1.4f));
         whiskers.setCapLength(7);
-        whiskers.setSeriesVisibleInLegend(0, false);
-        whiskers.setSeriesVisibleInLegend(1, false);
         plot.setDataset(1, data);
         plot.setRenderer(1, whiskers);
+        // The whiskers belong to the bars: one legend entry per series.
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(bars.getLegendItem(0, 0));
+        legend.add(bars.getLegendItem(0, 1));
+        plot.setFixedLegendItems(legend);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         Charts.styleXy(plot);
         x.setTickLabelFont(new Font(Charts.FONT, Font.PLAIN, 13));

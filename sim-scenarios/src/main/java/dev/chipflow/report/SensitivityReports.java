@@ -239,9 +239,11 @@ public final class SensitivityReports {
                     + "nothing delivered), so there are no indices.";
         }
         List<Integer> named = named(r, a);
+        double none = deliveries ? zeroShare(a.sample()) : 0;
         String range = "with every assumption uncertain, " + (deliveries ? "they lie" : "it lies") + " between "
                 + Fmt.human(a.p5()) + " and " + Fmt.human(a.p95()) + unit + " in 90% of cases (median "
-                + Fmt.human(a.p50()) + ")";
+                + Fmt.human(a.p50()) + (none >= 0.05 ? "; none at all in " + Math.round(100 * none) + "% of cases"
+                        : "") + ")";
         if (named.isEmpty()) {
             return subject + (deliveries ? " depend" : " depends") + " on no single assumption much (no total index "
                     + "reaches " + NAMED + "); " + range + ".";
@@ -308,6 +310,16 @@ public final class SensitivityReports {
             return String.format(Locale.ROOT, "%,d", (long) v);
         }
         return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    private static double zeroShare(double[] sample) {
+        int zeros = 0;
+        for (double v : sample) {
+            if (v == 0) {
+                zeros++;
+            }
+        }
+        return sample.length == 0 ? 0 : zeros / (double) sample.length;
     }
 
     private static String join(List<String> names) {
