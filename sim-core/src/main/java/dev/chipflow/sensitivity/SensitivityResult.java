@@ -66,6 +66,9 @@ public record SensitivityResult(SupplySensitivity.Settings settings, Scenario sc
 
         /** @return whether the indices are defined (the output varies and is finite everywhere) */
         public boolean defined() {
+            if (variance == 0) {
+                return false;
+            }
             int k = sobol != null ? sobol.size() : morris.size();
             for (int i = 0; i < k; i++) {
                 if (!Double.isNaN(importance(i))) {

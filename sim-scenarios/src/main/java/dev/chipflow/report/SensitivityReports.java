@@ -183,10 +183,12 @@ public final class SensitivityReports {
                     "Which assumptions matter for " + subject(a.output()).toLowerCase(Locale.ROOT) + " (" + what + ")",
                     Charts.png(SensitivityCharts.indices(r, a, capital(subject(a.output())) + ": " + what))));
         }
-        OutputAnalysis h = r.headline();
+        int featured = featured(r);
+        OutputAnalysis h = r.analyses().get(featured);
         if (h.sample().length > 0 && Double.isFinite(h.p5())) {
             charts.add(new Charts.Png("histogram.png", capital(subject(h.output())) + " with every assumption "
-                    + "uncertain: one replication at each design point that samples the ranges",
+                    + "uncertain: every replication at the design points that sample the ranges (" + (sobol
+                            ? "the rows of A and B)" : "the Morris trajectories)"),
                     Charts.png(SensitivityCharts.histogram(h, unitLabel(h.output()), capital(subject(h.output()))
                             + " with every assumption uncertain (" + Fmt.human(h.sample().length)
                             + " replications)"))));
@@ -196,11 +198,25 @@ public final class SensitivityReports {
             charts.add(new Charts.Png("scatter.png", capital(subject(h.output())) + " against the factors that "
                     + "matter most (one dot per design point: its mean over " + Fmt.count(r.settings().replications(),
                             "replication") + ")",
-                    Charts.png(SensitivityCharts.scatter(r, 0, top, unitLabel(h.output()),
+                    Charts.png(SensitivityCharts.scatter(r, featured, top, unitLabel(h.output()),
                             capital(subject(h.output())) + " against the " + (top.size() == 1 ? "factor"
                                     : top.size() + " factors") + " that matter most"))));
         }
         return charts;
+    }
+
+    /**
+     * The output the histogram, the scatter plots and the note under the headline show: the first total output whose
+     * indices are defined (deliveries by the first date, unless they do not vary), else the headline.
+     */
+    static int featured(SensitivityResult r) {
+        for (int o = 0; o < r.analyses().size(); o++) {
+            OutputAnalysis a = r.analyses().get(o);
+            if (a.output().total() && a.defined()) {
+                return o;
+            }
+        }
+        return 0;
     }
 
     private static String fileName(String output) {
@@ -433,9 +449,11 @@ public final class SensitivityReports {
             }
         }
         h.raw("</div>\n");
-        h.p("note", detail(r, r.headline()) + " \"Cases\" are single replications at design points that sample every "
-                + "factor uniformly over its range, so the range holds both the assumptions' uncertainty and the "
-                + "model's own randomness.");
+        h.p("note", detail(r, r.analyses().get(featured(r))) + (sobol(r) ? " \"Cases\" are single replications at "
+                + "design points that sample every factor uniformly over its range (the rows of A and B), so the range "
+                + "holds both the assumptions' uncertainty and the model's own randomness." : " \"Cases\" are single "
+                + "replications at the Morris trajectories' points, a coarse grid of " + r.settings().levels()
+                + " levels per factor: use --method sobol for a uniform sample of the ranges."));
         boolean sobol = sobol(r);
         h.tag("h2", "Which assumptions matter");
         h.p("note", sobol ? "First-order index: the share of the output's variance the factor explains alone. Total "
