@@ -58,22 +58,22 @@ public final class SensitivityReports {
 
     /**
      * {@code sensitivity.csv}: one row per output and factor, outputs in order, factors in design order. Sobol':
-     * output, factor, first, first_lower, first_upper, total, total_lower, total_upper (95% bootstrap intervals, or the
-     * level of the analysis). Morris: output, factor, mu_star, mu_star_lower, mu_star_upper, mu, sigma (in output units
+     * factor, output, first, first_lower, first_upper, total, total_lower, total_upper (95% bootstrap intervals, or the
+     * level of the analysis). Morris: factor, output, mu_star, mu_star_lower, mu_star_upper, mu, sigma (in output units
      * per whole range of the factor). Empty cells where the output does not vary or is undefined somewhere.
      */
     static String sensitivityCsv(SensitivityResult r) {
         boolean sobol = sobol(r);
         List<String> header = sobol
-                ? List.of("output", "factor", "first", "first_lower", "first_upper", "total", "total_lower",
+                ? List.of("factor", "output", "first", "first_lower", "first_upper", "total", "total_lower",
                         "total_upper")
-                : List.of("output", "factor", "mu_star", "mu_star_lower", "mu_star_upper", "mu", "sigma");
+                : List.of("factor", "output", "mu_star", "mu_star_lower", "mu_star_upper", "mu", "sigma");
         List<List<String>> rows = new ArrayList<>();
         for (OutputAnalysis a : r.analyses()) {
             for (int i = 0; i < r.factors().size(); i++) {
                 List<String> row = new ArrayList<>();
-                row.add(a.output().name());
                 row.add(r.factors().get(i).knob());
+                row.add(a.output().name());
                 if (sobol) {
                     SobolEstimator.Index x = a.sobol().get(i);
                     for (double v : new double[] {x.first(), x.firstLower(), x.firstUpper(), x.total(),

@@ -71,8 +71,8 @@ class SensitivityCliTest {
                 "report.html", "scatter.png", "sensitivity.csv", "uncertainty.csv"),
                 new ArrayList<>(files(oneThread).keySet()));
         String csv = Files.readString(oneThread.resolve("sensitivity.csv"));
-        assertTrue(csv.startsWith("output,factor,first,first_lower,first_upper,total,total_lower,total_upper\n"
-                + "all.deliveredBy2026-06-30,lab.lines,"), csv);
+        assertTrue(csv.startsWith("factor,output,first,first_lower,first_upper,total,total_lower,total_upper\n"
+                + "lab.lines,all.deliveredBy2026-06-30,"), csv);
         // 2 dates x (all + 6 firms) + 1 scalar output, 2 factors each.
         assertEquals(1 + 15 * 2, csv.split("\n").length);
         List<String> design = Files.readAllLines(oneThread.resolve("design.csv"));
@@ -140,8 +140,8 @@ class SensitivityCliTest {
                 "--bootstrap", "100", "--at", "2026-09-30", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         String csv = Files.readString(out.resolve("sensitivity.csv"));
-        assertTrue(csv.startsWith("output,factor,mu_star,mu_star_lower,mu_star_upper,mu,sigma\n"
-                + "all.deliveredBy2026-09-30,lab.lines,"), csv);
+        assertTrue(csv.startsWith("factor,output,mu_star,mu_star_lower,mu_star_upper,mu,sigma\n"
+                + "lab.lines,all.deliveredBy2026-09-30,"), csv);
         assertTrue(Files.readAllLines(out.resolve("design.csv")).get(1).startsWith("0,T1.0,0,"));
     }
 
