@@ -17,7 +17,7 @@ import java.util.Locale;
  * The time of a Sobol' analysis of {@code orders-placed} with 12 factors (the 10 assumptions with calibrated ranges,
  * plus {@code supply.inventory} and {@code domestic.outputPerYear} over theirs), 1,024 base samples and 10 replications
  * per point: 1,024 x 14 = 14,336 design points, 143,360 replications, then the indices with 1,000 bootstrap resamples
- * for 15 outputs. Prints the wall-clock time and the CPU time of the whole process (all threads, JIT and GC included),
+ * for 14 outputs (deliveries by 2026-06-30 and 2026-12-31, in all and per firm). Prints the wall-clock time and the CPU time of the whole process (all threads, JIT and GC included),
  * which other processes sharing the cores disturb less, then the answer. Each run starts cold, as the command does:
  *
  * <pre>{@code
