@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = {"", "Start with 'chipflow list', then e.g. 'chipflow run historical-2026 --out report'.",
             "Every command has --help."},
         subcommands = {ListCommand.class, KnobsCommand.class, RunCommand.class, CompareCommand.class,
-            SweepCommand.class, ExplainCommand.class, RerunCommand.class, CommandLine.HelpCommand.class},
+            SweepCommand.class, ExplainCommand.class, SensitivityCommand.class, RerunCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 bad input (one line on stderr), 1 unexpected failure."})
 public final class ChipflowCli implements Runnable {
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code chipflow rerun manifest.json}: runs a report's run, comparison, sweep or explanation again from its manifest. */
+/** {@code chipflow rerun manifest.json}: runs a report's experiment (run, comparison, sweep, explanation or
+ * sensitivity analysis) again from its manifest. */
 @Command(name = "rerun", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run again what a report's manifest.json describes (every knob, the seed, the replications): "
                 + "the files written are byte-identical to the original's, whatever --threads.", "",
@@ -82,6 +83,8 @@ final class RerunCommand implements Callable<Integer> {
                 Long budget = x.has("budget") && !x.get("budget").isJsonNull() ? number(x, "budget") : null;
                 Experiments.explain(cli, scenario(m, "scenario"), dates, budget, o);
             }
+            case "sensitivity" -> SensitivityCommand.rerun(cli, manifest, object(m, "sensitivity"),
+                    scenario(m, "scenario"), o);
             default -> throw new ScenarioException(manifest.getFileName() + ": unknown command '" + command + "'");
         }
         if (out != null) {

@@ -62,8 +62,8 @@ public final class Charts {
     /** Firms drawn one by one; the rest are summed into one series. */
     static final int MAX_FIRM_SERIES = 10;
 
-    private static final String FONT = Font.SANS_SERIF;
-    private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+    static final String FONT = Font.SANS_SERIF;
+    static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     static final Color TEXT = new Color(0x22, 0x22, 0x22);
     static final Color[] PALETTE = {
         new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C), new Color(0xFF7F0E), new Color(0x9467BD),
@@ -395,7 +395,7 @@ public final class Charts {
         return new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
     }
 
-    private static void styleXy(XYPlot plot) {
+    static void styleXy(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -419,7 +419,7 @@ public final class Charts {
         styleAxis(plot.getRangeAxis());
     }
 
-    private static void styleAxis(ValueAxis axis) {
+    static void styleAxis(ValueAxis axis) {
         axis.setLabelFont(new Font(FONT, Font.PLAIN, 14));
         axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 12));
         axis.setLabelPaint(TEXT);

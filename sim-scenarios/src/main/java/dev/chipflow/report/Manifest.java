@@ -107,6 +107,21 @@ public final class Manifest {
         return tail(m, p, files);
     }
 
+    /**
+     * @param p          provenance
+     * @param base       the scenario varied
+     * @param definition what {@code chipflow rerun} needs to run the analysis again (method, sizes, factors, outputs)
+     * @param files      the other files of the report
+     * @return the manifest of a sensitivity analysis
+     */
+    public static byte[] sensitivity(Provenance p, Scenario base, Map<String, Object> definition,
+            Map<String, byte[]> files) {
+        Map<String, Object> m = head(p, "sensitivity");
+        m.put("sensitivity", definition);
+        m.put("scenario", scenario(base));
+        return tail(m, p, files);
+    }
+
     private static Map<String, Object> head(Provenance p, String command) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "chipflow");

@@ -39,7 +39,7 @@ class ChipflowCliTest {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"help"}, new String[0])) {
             Cli.Result r = Cli.run(args);
             assertOk(r);
-            for (String c : List.of("list", "knobs", "run", "compare", "sweep", "explain", "rerun")) {
+            for (String c : List.of("list", "knobs", "run", "compare", "sweep", "explain", "sensitivity", "rerun")) {
                 assertTrue(r.out().contains(c), c + " in " + r.out());
             }
         }
@@ -52,7 +52,7 @@ class ChipflowCliTest {
         try {
             // picocli reports a bad help text (an unescaped '%') on System.err itself, not on the command's stream.
             System.setErr(new PrintStream(direct, true, StandardCharsets.UTF_8));
-            for (String c : List.of("list", "knobs", "run", "compare", "sweep", "explain", "rerun")) {
+            for (String c : List.of("list", "knobs", "run", "compare", "sweep", "explain", "sensitivity", "rerun")) {
                 Cli.Result r = Cli.run(c, "--help");
                 assertOk(r);
                 assertTrue(r.out().startsWith("Usage: chipflow " + c), r.out());
