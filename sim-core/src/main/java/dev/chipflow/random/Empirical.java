@@ -43,6 +43,17 @@ public record Empirical(double[] values) implements Distribution {
         return Arrays.stream(values).average().orElseThrow();
     }
 
+    /** @return the population variance of the values (each is equally likely), computed in two passes */
+    @Override
+    public double variance() {
+        double m = mean();
+        double s = 0;
+        for (double v : values) {
+            s += (v - m) * (v - m);
+        }
+        return s / values.length;
+    }
+
     @Override
     public double min() {
         return Arrays.stream(values).min().orElseThrow();

@@ -21,6 +21,11 @@ public record Exponential(double mean) implements Distribution {
     }
 
     @Override
+    public double variance() {
+        return mean * mean;
+    }
+
+    @Override
     public double min() {
         return 0;
     }

@@ -26,6 +26,11 @@ public record Fixed(double value) implements Distribution {
     }
 
     @Override
+    public double variance() {
+        return 0;
+    }
+
+    @Override
     public double min() {
         return value;
     }

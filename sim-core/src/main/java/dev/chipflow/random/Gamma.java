@@ -28,6 +28,11 @@ public record Gamma(double shape, double scale) implements Distribution {
     }
 
     @Override
+    public double variance() {
+        return shape * scale * scale;
+    }
+
+    @Override
     public double min() {
         return 0;
     }

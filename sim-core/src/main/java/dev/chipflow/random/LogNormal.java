@@ -31,6 +31,11 @@ public record LogNormal(double mean, double sd) implements Distribution {
     }
 
     @Override
+    public double variance() {
+        return sd * sd;
+    }
+
+    @Override
     public double min() {
         return 0;
     }

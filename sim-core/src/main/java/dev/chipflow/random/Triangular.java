@@ -33,6 +33,11 @@ public record Triangular(double min, double mode, double max) implements Distrib
     }
 
     @Override
+    public double variance() {
+        return (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18.0;
+    }
+
+    @Override
     public String spec() {
         return "tri(" + Distribution.fmt(min) + "," + Distribution.fmt(mode) + "," + Distribution.fmt(max) + ")";
     }

@@ -31,6 +31,12 @@ public record Uniform(double min, double max) implements Distribution {
     }
 
     @Override
+    public double variance() {
+        double w = max - min;
+        return w * w / 12.0;
+    }
+
+    @Override
     public String spec() {
         return "uniform(" + Distribution.fmt(min) + "," + Distribution.fmt(max) + ")";
     }

@@ -19,9 +19,9 @@ public record LabRules(boolean required, int lines, Distribution baseDays, Distr
     public LabRules {
         InvalidKnobException.range("lab.lines", lines, 1, Integer.MAX_VALUE);
         KnobChecks.duration("lab.baseDays", baseDays);
-        if (daysPerUnit == null || daysPerUnit.mean() > 1) {
+        if (daysPerUnit == null || !(daysPerUnit.mean() <= 1) || !(daysPerUnit.min() >= 0)) {
             throw new InvalidKnobException("lab.daysPerUnit", daysPerUnit == null ? "null" : daysPerUnit.spec(),
-                    "a distribution of days per unit with mean at most 1; " + Distribution.FORMS);
+                    "a distribution of days per unit, never negative, with mean at most 1; " + Distribution.FORMS);
         }
         InvalidKnobException.range("lab.lotUnits", lotUnits, 1, 1_000_000_000L);
         InvalidKnobException.range("lab.failureShare", failureShare, 0, 0.95);
