@@ -1,6 +1,8 @@
 package dev.chipflow.stats;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
@@ -58,9 +60,29 @@ public record Summary(long n, double mean, double sd, double level, double lower
         if (n < 2) {
             return new Summary(n, n == 0 ? Double.NaN : mean, Double.NaN, level, Double.NaN, Double.NaN);
         }
-        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
+        double t = tQuantile(n - 1, level);
         double half = t * sd / Math.sqrt(n);
         return new Summary(n, mean, sd, level, mean - half, mean + half);
+    }
+
+    /** A degrees-of-freedom and level pair whose quantile was computed. */
+    private record TKey(long df, double level) {
+    }
+
+    /** Quantiles computed so far, for few degrees of freedom: a table of thousands of outputs asks for the same one. */
+    private static final Map<TKey, Double> T_QUANTILES = new ConcurrentHashMap<>();
+
+    private static double tQuantile(long df, double level) {
+        TKey key = new TKey(df, level);
+        Double cached = T_QUANTILES.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        double t = new TDistribution(null, df).inverseCumulativeProbability(0.5 + level / 2);
+        if (df <= 10_000 && T_QUANTILES.size() < 4_096) {
+            T_QUANTILES.put(key, t);
+        }
+        return t;
     }
 
     private static void checkLevel(double level) {
