@@ -18,7 +18,11 @@ import java.util.Map;
  */
 public record SummaryTable(Map<String, Summary> outputs) {
 
-    /** Copies the map, keeping its order. */
+    /**
+     * Copies the map, keeping its order.
+     *
+     * @param outputs output name to its summary
+     */
     public SummaryTable {
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }

@@ -137,7 +137,7 @@ public interface Distribution {
     private static int wholeNumber(double v, String whole) {
         if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("erlang k in '" + whole + "' must be a whole number >= 1, was "
-                    + fmt(v) + "; " + FORMS);
+                    + Params.fmt(v) + "; " + FORMS);
         }
         return (int) v;
     }
@@ -146,18 +146,6 @@ public interface Distribution {
         if (p.size() != n) {
             throw new IllegalArgumentException("'" + text + "' takes " + n + " parameter(s), has " + p.size()
                     + "; " + FORMS);
-        }
-    }
-
-    /** Formats a parameter without a trailing ".0", so specs read as people write them. */
-    static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Throws unless {@code v} is finite and at least {@code min}. */
-    static void require(String what, double v, double min) {
-        if (!(v >= min) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(what + " must be finite and >= " + fmt(min) + ", was " + v);
         }
     }
 }

@@ -13,12 +13,17 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * @param mean the mean of the whole, finite and positive
  */
 public record Erlang(int k, double mean) implements Distribution {
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param k the number of phases, at least 1
+     * @param mean the mean of the whole, finite and positive
+     */
     public Erlang {
         if (k < 1) {
             throw new IllegalArgumentException("erlang k must be a whole number >= 1, was " + k);
         }
-        Distribution.require("erlang mean", mean, Double.MIN_VALUE);
+        Params.require("erlang mean", mean, Double.MIN_VALUE);
     }
 
     @Override
@@ -43,6 +48,6 @@ public record Erlang(int k, double mean) implements Distribution {
 
     @Override
     public String spec() {
-        return "erlang(" + k + "," + Distribution.fmt(mean) + ")";
+        return "erlang(" + k + "," + Params.fmt(mean) + ")";
     }
 }

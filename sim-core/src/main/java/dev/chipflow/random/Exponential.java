@@ -10,9 +10,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * @param mean the mean, finite and positive
  */
 public record Exponential(double mean) implements Distribution {
-    /** Validates the mean. */
+    /**
+     * Validates the mean.
+     *
+     * @param mean the mean, finite and positive
+     */
     public Exponential {
-        Distribution.require("exponential mean", mean, Double.MIN_VALUE);
+        Params.require("exponential mean", mean, Double.MIN_VALUE);
     }
 
     @Override
@@ -37,6 +41,6 @@ public record Exponential(double mean) implements Distribution {
 
     @Override
     public String spec() {
-        return "exp(" + Distribution.fmt(mean) + ")";
+        return "exp(" + Params.fmt(mean) + ")";
     }
 }

@@ -17,10 +17,15 @@ import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
  * @param sigma the standard deviation of the normal before truncation, positive
  */
 public record Normal(double mu, double sigma) implements Distribution {
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param mu the mean of the normal before truncation, finite and non-negative
+     * @param sigma the standard deviation of the normal before truncation, positive
+     */
     public Normal {
-        Distribution.require("normal mean", mu, 0);
-        Distribution.require("normal sd", sigma, Double.MIN_VALUE);
+        Params.require("normal mean", mu, 0);
+        Params.require("normal sd", sigma, Double.MIN_VALUE);
     }
 
     private TruncatedNormalDistribution distribution() {
@@ -66,6 +71,6 @@ public record Normal(double mu, double sigma) implements Distribution {
 
     @Override
     public String spec() {
-        return "normal(" + Distribution.fmt(mu) + "," + Distribution.fmt(sigma) + ")";
+        return "normal(" + Params.fmt(mu) + "," + Params.fmt(sigma) + ")";
     }
 }

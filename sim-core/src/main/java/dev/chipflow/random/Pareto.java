@@ -13,10 +13,15 @@ import org.apache.commons.statistics.distribution.ParetoDistribution;
  * @param shape the tail index alpha, positive
  */
 public record Pareto(double scale, double shape) implements Distribution {
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param scale the minimum value x_m, positive
+     * @param shape the tail index alpha, positive
+     */
     public Pareto {
-        Distribution.require("pareto scale", scale, Double.MIN_VALUE);
-        Distribution.require("pareto shape", shape, Double.MIN_VALUE);
+        Params.require("pareto scale", scale, Double.MIN_VALUE);
+        Params.require("pareto shape", shape, Double.MIN_VALUE);
     }
 
     private ParetoDistribution distribution() {
@@ -54,6 +59,6 @@ public record Pareto(double scale, double shape) implements Distribution {
 
     @Override
     public String spec() {
-        return "pareto(" + Distribution.fmt(scale) + "," + Distribution.fmt(shape) + ")";
+        return "pareto(" + Params.fmt(scale) + "," + Params.fmt(shape) + ")";
     }
 }

@@ -12,10 +12,15 @@ import org.apache.commons.statistics.distribution.WeibullDistribution;
  * @param scale the scale lambda, positive; the mean is lambda * Gamma(1 + 1/k)
  */
 public record Weibull(double shape, double scale) implements Distribution {
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param shape the shape k, positive
+     * @param scale the scale lambda, positive; the mean is lambda * Gamma(1 + 1/k)
+     */
     public Weibull {
-        Distribution.require("weibull shape", shape, Double.MIN_VALUE);
-        Distribution.require("weibull scale", scale, Double.MIN_VALUE);
+        Params.require("weibull shape", shape, Double.MIN_VALUE);
+        Params.require("weibull scale", scale, Double.MIN_VALUE);
     }
 
     private WeibullDistribution distribution() {
@@ -49,6 +54,6 @@ public record Weibull(double shape, double scale) implements Distribution {
 
     @Override
     public String spec() {
-        return "weibull(" + Distribution.fmt(shape) + "," + Distribution.fmt(scale) + ")";
+        return "weibull(" + Params.fmt(shape) + "," + Params.fmt(scale) + ")";
     }
 }

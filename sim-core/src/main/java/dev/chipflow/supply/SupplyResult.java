@@ -19,7 +19,15 @@ import java.util.Map;
 public record SupplyResult(String scenario, List<FirmResult> firms, SystemResult system, DailySeries series,
         List<TraceEvent> trace) implements Scalars {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param scenario the scenario's name
+     * @param firms per firm, in scenario order
+     * @param system system-wide outputs
+     * @param series daily series
+     * @param trace every movement, if the trace was on; else empty
+     */
     public SupplyResult {
         firms = List.copyOf(firms);
         trace = List.copyOf(trace);
