@@ -20,17 +20,25 @@ public interface EventList {
     /** @return the time of the earliest entry; undefined when empty */
     double firstTime();
 
-    /** Removes the earliest entry (FIFO among equal times) and returns its id; undefined when empty. */
+    /**
+     * Removes the earliest entry (FIFO among equal times); undefined when empty.
+     *
+     * @return its id
+     */
     int pollFirst();
 
     /**
      * Removes a pending entry.
      *
+     * @param id the entry's id
      * @return false if {@code id} was not pending
      */
     boolean remove(int id);
 
-    /** @return whether {@code id} is pending */
+    /**
+     * @param id an entry's id
+     * @return whether {@code id} is pending
+     */
     boolean contains(int id);
 
     /** @return the number of pending entries */

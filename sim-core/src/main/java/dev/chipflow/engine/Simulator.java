@@ -124,7 +124,13 @@ public final class Simulator {
         return enqueue(time, handler, arg);
     }
 
-    /** Schedules {@code handler.handle(0)} after {@code delay} days; see {@link #schedule(double, EventHandler, int)}. */
+    /**
+     * Schedules {@code handler.handle(0)} after {@code delay} days; see {@link #schedule(double, EventHandler, int)}.
+     *
+     * @param delay   days from now, finite and non-negative
+     * @param handler what to run
+     * @return a handle for {@link #cancel(long)}
+     */
     public long schedule(double delay, EventHandler handler) {
         return schedule(delay, handler, 0);
     }

@@ -11,9 +11,13 @@ package dev.chipflow.engine;
  */
 public final class StalledClockException extends RuntimeException {
 
+    /** The clock, in days, at which the run stalled. */
     private final double instant;
+    /** The top-level class that made the last event's handler, or its class name if unknown. */
     private final String owner;
+    /** The JVM name of the class of the last event's handler. */
     private final String handlerClassName;
+    /** The stall limit that was passed. */
     private final long limit;
 
     /**

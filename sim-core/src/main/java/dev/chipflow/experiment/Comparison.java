@@ -18,6 +18,7 @@ public record Comparison<R extends Scalars>(List<R> a, List<R> b, SummaryTable s
     /**
      * Runs both scenarios with the same streams per replication.
      *
+     * @param <R>          the replication result
      * @param runner       the pool
      * @param replications replications per scenario
      * @param seed         the master seed

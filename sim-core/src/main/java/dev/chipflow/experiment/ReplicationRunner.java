@@ -32,7 +32,11 @@ public final class ReplicationRunner {
         this.progress = progress;
     }
 
-    /** A runner on every available core, without progress reports. */
+    /**
+     * A runner on every available core, without progress reports.
+     *
+     * @return the runner
+     */
     public static ReplicationRunner allCores() {
         return new ReplicationRunner(Runtime.getRuntime().availableProcessors(), Progress.NONE);
     }
@@ -45,6 +49,10 @@ public final class ReplicationRunner {
     /**
      * Runs {@code replications} replications of one model.
      *
+     * @param <R>          the replication result
+     * @param replications the number of replications, at least 1
+     * @param seed         the master seed; replication i draws from {@link RandomStreams#forReplication}(seed, i)
+     * @param model        one replication, a pure function of its streams
      * @return results in replication order
      */
     public <R> List<R> run(int replications, long seed, Replication<R> model) {
@@ -55,6 +63,10 @@ public final class ReplicationRunner {
      * Runs {@code replications} replications of each model with the same streams per replication index (common
      * random numbers), all models' replications sharing one pool.
      *
+     * @param <R>          the replication result
+     * @param replications the number of replications of each model, at least 1
+     * @param seed         the master seed, shared by every model
+     * @param models       the models
      * @return per model, results in replication order
      */
     public <R> List<List<R>> runTasks(int replications, long seed, List<? extends Replication<R>> models) {

@@ -1,6 +1,7 @@
 package dev.chipflow.experiment;
 
 import dev.chipflow.stats.Summary;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,11 @@ import java.util.Map;
  */
 public record SummaryTable(Map<String, Summary> outputs) {
 
-    /** Copies the map, keeping its order. */
+    /**
+     * Copies the map, keeping its order.
+     *
+     * @param outputs output name to its summary
+     */
     public SummaryTable {
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }
@@ -47,20 +52,32 @@ public record SummaryTable(Map<String, Summary> outputs) {
         if (b != null && b.size() != a.size()) {
             throw new IllegalArgumentException("paired results differ in length: " + a.size() + " vs " + b.size());
         }
+        // Each replication's map is built once (scalars() may build a new map on every call): the work is linear in
+        // outputs x replications.
+        List<Map<String, Double>> first = maps(a);
+        List<Map<String, Double>> second = b == null ? null : maps(b);
         Map<String, Summary> table = new LinkedHashMap<>();
-        for (String name : a.get(0).scalars().keySet()) {
-            double[] v = new double[a.size()];
+        double[] v = new double[a.size()];
+        for (String name : first.get(0).keySet()) {
             for (int i = 0; i < v.length; i++) {
-                double x = value(a.get(i), name);
-                v[i] = b == null ? x : value(b.get(i), name) - x;
+                double x = value(first.get(i), name);
+                v[i] = second == null ? x : value(second.get(i), name) - x;
             }
             table.put(name, Summary.ofFinite95(v));
         }
         return new SummaryTable(table);
     }
 
-    private static double value(Scalars s, String name) {
-        Double v = s.scalars().get(name);
+    private static List<Map<String, Double>> maps(List<? extends Scalars> results) {
+        List<Map<String, Double>> maps = new ArrayList<>(results.size());
+        for (Scalars r : results) {
+            maps.add(r.scalars());
+        }
+        return maps;
+    }
+
+    private static double value(Map<String, Double> scalars, String name) {
+        Double v = scalars.get(name);
         if (v == null) {
             throw new IllegalArgumentException("output '" + name + "' is missing from a replication");
         }

@@ -24,7 +24,12 @@ public record Sweep<V, R extends Scalars>(String knob, List<Point<V, R>> points)
      */
     public record Point<V, R extends Scalars>(V value, List<R> results, SummaryTable summary) { }
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param knob the knob's name, for reports
+     * @param points one point per value, in the order given
+     */
     public Sweep {
         points = List.copyOf(points);
     }
@@ -32,6 +37,8 @@ public record Sweep<V, R extends Scalars>(String knob, List<Point<V, R>> points)
     /**
      * Runs the sweep.
      *
+     * @param <V>          the knob's value
+     * @param <R>          the replication result
      * @param runner       the pool
      * @param replications replications per point
      * @param seed         the master seed, shared by every point

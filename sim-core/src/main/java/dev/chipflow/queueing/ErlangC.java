@@ -5,11 +5,17 @@ package dev.chipflow.queueing;
  *
  * @param arrivalRate lambda, positive
  * @param serviceRate mu per server, positive
- * @param servers     c, at least 1, with lambda < c mu (a stable queue)
+ * @param servers     c, at least 1, with lambda &lt; c mu (a stable queue)
  */
 public record ErlangC(double arrivalRate, double serviceRate, int servers) {
 
-    /** Validates stability. */
+    /**
+     * Validates stability.
+     *
+     * @param arrivalRate lambda, positive
+     * @param serviceRate mu per server, positive
+     * @param servers c, at least 1, with lambda &lt; c mu (a stable queue)
+     */
     public ErlangC {
         if (!(arrivalRate > 0) || !(serviceRate > 0) || servers < 1) {
             throw new IllegalArgumentException("M/M/c needs lambda > 0, mu > 0, c >= 1; was lambda=" + arrivalRate

@@ -9,6 +9,7 @@ import dev.chipflow.stats.Tally;
 import dev.chipflow.stats.TimeWeighted;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -52,6 +53,7 @@ public final class MMcQueue {
     private final TimeWeighted queueLength = new TimeWeighted(0, 0);
     private final TimeWeighted busyServers = new TimeWeighted(0, 0);
     private boolean measuring;
+    private DoubleConsumer waitObserver;
 
     private final EventHandler arrival = ignored -> arrive();
     private final EventHandler departure = ignored -> depart();
@@ -97,6 +99,16 @@ public final class MMcQueue {
         return q.result();
     }
 
+    /**
+     * Hands each measured wait (after {@link #startMeasuring()}), in the order customers start service, to
+     * {@code observer} too: e.g. a {@link dev.chipflow.stats.BatchMeans} for a confidence interval from one long run.
+     *
+     * @param observer receives each wait in queue; null for none
+     */
+    public void observeWaits(DoubleConsumer observer) {
+        this.waitObserver = observer;
+    }
+
     /** Schedules the first arrival. */
     public void start() {
         sim.schedule(interarrival.sample(), arrival);
@@ -132,6 +144,9 @@ public final class MMcQueue {
         busyServers.update(now, busy);
         if (measuring) {
             waits.add(now - arrived);
+            if (waitObserver != null) {
+                waitObserver.accept(now - arrived);
+            }
         }
         sim.schedule(service.sample(), departure);
     }

@@ -11,13 +11,18 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * A continuous distribution as a value (its parameters), bound to a random stream by {@link #sampler}.
  *
  * <p>Parameters are validated when the value is made; samplers come from Commons RNG and Commons Statistics. Every
- * distribution has a textual form used by scenario files and {@code --set}, read by {@link #parse(String)}:
- * {@code fixed(10)}, {@code exp(10)} (mean), {@code uniform(30,90)}, {@code tri(7,10,13)} (min, mode, max),
- * {@code lognormal(10,3)} (mean, standard deviation), {@code gamma(4,2.5)} (shape, scale),
+ * built-in distribution has a textual form used by scenario files and {@code --set}, read by {@link #parse(String)}
+ * and listed in {@link #FORMS}: {@code fixed(10)}, {@code exp(10)} (mean), {@code uniform(30,90)},
+ * {@code tri(7,10,13)} (min, mode, max), {@code lognormal(10,3)} (mean, standard deviation), {@code gamma(4,2.5)}
+ * (shape, scale), {@code normal(10,2)} (mean, standard deviation; truncated to non-negative values),
+ * {@code weibull(1.5,10)} (shape, scale), {@code erlang(3,10)} (phases, mean), {@code pareto(5,3)} (scale, shape),
  * {@code empirical(3,5,5,8)} (equally likely observed values).
+ *
+ * <p>The interface is open: a library user may implement it for a distribution of their own (the supply model's
+ * durations accept any distribution whose {@link #min()} is at least 0 and whose mean is finite). Such a distribution
+ * has no textual form that {@link #parse(String)} reads; its {@link #spec()} is a label only.
  */
-public sealed interface Distribution
-        permits Fixed, Exponential, Uniform, Triangular, LogNormal, Gamma, Empirical {
+public interface Distribution {
 
     /**
      * Binds the distribution to a stream, once, outside the hot path.
@@ -27,8 +32,11 @@ public sealed interface Distribution
      */
     ContinuousSampler sampler(UniformRandomProvider rng);
 
-    /** @return the mean */
+    /** @return the mean (positive infinity where it does not exist, e.g. a Pareto of shape at most 1) */
     double mean();
+
+    /** @return the variance (positive infinity where it does not exist, e.g. a Pareto of shape at most 2) */
+    double variance();
 
     /** @return the smallest value the distribution can take */
     double min();
@@ -87,6 +95,18 @@ public sealed interface Distribution
             case "gamma":
                 arity(text, p, 2);
                 return new Gamma(p.get(0), p.get(1));
+            case "normal":
+                arity(text, p, 2);
+                return new Normal(p.get(0), p.get(1));
+            case "weibull":
+                arity(text, p, 2);
+                return new Weibull(p.get(0), p.get(1));
+            case "erlang":
+                arity(text, p, 2);
+                return new Erlang(wholeNumber(p.get(0), text), p.get(1));
+            case "pareto":
+                arity(text, p, 2);
+                return new Pareto(p.get(0), p.get(1));
             case "empirical":
                 if (p.isEmpty()) {
                     throw new IllegalArgumentException("'" + text + "' needs at least one value");
@@ -102,7 +122,8 @@ public sealed interface Distribution
 
     /** The forms {@link #parse(String)} accepts, for error messages. */
     String FORMS = "use a number or one of fixed(v), exp(mean), uniform(min,max), tri(min,mode,max), "
-            + "lognormal(mean,sd), gamma(shape,scale), empirical(v1,v2,...)";
+            + "lognormal(mean,sd), gamma(shape,scale), normal(mean,sd) (truncated at 0), weibull(shape,scale), "
+            + "erlang(k,mean) (k whole), pareto(scale,shape), empirical(v1,v2,...)";
 
     private static double number(String s, String whole) {
         // Plain decimals only: "0." cut short, "Infinity" and "NaN" are refused, not read as numbers.
@@ -113,22 +134,18 @@ public sealed interface Distribution
         return Double.parseDouble(s);
     }
 
+    private static int wholeNumber(double v, String whole) {
+        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("erlang k in '" + whole + "' must be a whole number >= 1, was "
+                    + Params.fmt(v) + "; " + FORMS);
+        }
+        return (int) v;
+    }
+
     private static void arity(String text, List<Double> p, int n) {
         if (p.size() != n) {
             throw new IllegalArgumentException("'" + text + "' takes " + n + " parameter(s), has " + p.size()
                     + "; " + FORMS);
-        }
-    }
-
-    /** Formats a parameter without a trailing ".0", so specs read as people write them. */
-    static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Throws unless {@code v} is finite and at least {@code min}. */
-    static void require(String what, double v, double min) {
-        if (!(v >= min) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(what + " must be finite and >= " + fmt(min) + ", was " + v);
         }
     }
 }

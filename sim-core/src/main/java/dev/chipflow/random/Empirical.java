@@ -12,17 +12,22 @@ import org.apache.commons.rng.sampling.distribution.DiscreteUniformSampler;
  * @param values the observations, at least one, each finite and non-negative
  */
 public record Empirical(double[] values) implements Distribution {
-    /** Validates and copies the values. */
+    /**
+     * Validates and copies the values.
+     *
+     * @param values the observations, at least one, each finite and non-negative
+     */
     public Empirical {
         if (values.length == 0) {
             throw new IllegalArgumentException("empirical distribution needs at least one value");
         }
         values = values.clone();
         for (double v : values) {
-            Distribution.require("empirical value", v, 0);
+            Params.require("empirical value", v, 0);
         }
     }
 
+    /** @return a copy of the observations */
     @Override
     public double[] values() {
         return values.clone();
@@ -43,6 +48,17 @@ public record Empirical(double[] values) implements Distribution {
         return Arrays.stream(values).average().orElseThrow();
     }
 
+    /** @return the population variance of the values (each is equally likely), computed in two passes */
+    @Override
+    public double variance() {
+        double m = mean();
+        double s = 0;
+        for (double v : values) {
+            s += (v - m) * (v - m);
+        }
+        return s / values.length;
+    }
+
     @Override
     public double min() {
         return Arrays.stream(values).min().orElseThrow();
@@ -57,7 +73,7 @@ public record Empirical(double[] values) implements Distribution {
     public String spec() {
         StringJoiner j = new StringJoiner(",", "empirical(", ")");
         for (double v : values) {
-            j.add(Distribution.fmt(v));
+            j.add(Params.fmt(v));
         }
         return j.toString();
     }

@@ -10,14 +10,23 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * @param mean the mean, finite and positive
  */
 public record Exponential(double mean) implements Distribution {
-    /** Validates the mean. */
+    /**
+     * Validates the mean.
+     *
+     * @param mean the mean, finite and positive
+     */
     public Exponential {
-        Distribution.require("exponential mean", mean, Double.MIN_VALUE);
+        Params.require("exponential mean", mean, Double.MIN_VALUE);
     }
 
     @Override
     public ContinuousSampler sampler(UniformRandomProvider rng) {
         return ZigguratSampler.Exponential.of(rng, mean);
+    }
+
+    @Override
+    public double variance() {
+        return mean * mean;
     }
 
     @Override
@@ -32,6 +41,6 @@ public record Exponential(double mean) implements Distribution {
 
     @Override
     public String spec() {
-        return "exp(" + Distribution.fmt(mean) + ")";
+        return "exp(" + Params.fmt(mean) + ")";
     }
 }

@@ -9,9 +9,13 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * @param value the value, finite and non-negative (delays and durations are never negative)
  */
 public record Fixed(double value) implements Distribution {
-    /** Validates the value. */
+    /**
+     * Validates the value.
+     *
+     * @param value the value, finite and non-negative (delays and durations are never negative)
+     */
     public Fixed {
-        Distribution.require("fixed value", value, 0);
+        Params.require("fixed value", value, 0);
     }
 
     @Override
@@ -26,6 +30,11 @@ public record Fixed(double value) implements Distribution {
     }
 
     @Override
+    public double variance() {
+        return 0;
+    }
+
+    @Override
     public double min() {
         return value;
     }
@@ -37,6 +46,6 @@ public record Fixed(double value) implements Distribution {
 
     @Override
     public String spec() {
-        return "fixed(" + Distribution.fmt(value) + ")";
+        return "fixed(" + Params.fmt(value) + ")";
     }
 }

@@ -11,10 +11,15 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * @param scale the scale theta, positive; the mean is k * theta
  */
 public record Gamma(double shape, double scale) implements Distribution {
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param shape the shape k, positive
+     * @param scale the scale theta, positive; the mean is k * theta
+     */
     public Gamma {
-        Distribution.require("gamma shape", shape, Double.MIN_VALUE);
-        Distribution.require("gamma scale", scale, Double.MIN_VALUE);
+        Params.require("gamma shape", shape, Double.MIN_VALUE);
+        Params.require("gamma scale", scale, Double.MIN_VALUE);
     }
 
     @Override
@@ -25,6 +30,11 @@ public record Gamma(double shape, double scale) implements Distribution {
     @Override
     public double mean() {
         return shape * scale;
+    }
+
+    @Override
+    public double variance() {
+        return shape * scale * scale;
     }
 
     @Override
@@ -39,6 +49,6 @@ public record Gamma(double shape, double scale) implements Distribution {
 
     @Override
     public String spec() {
-        return "gamma(" + Distribution.fmt(shape) + "," + Distribution.fmt(scale) + ")";
+        return "gamma(" + Params.fmt(shape) + "," + Params.fmt(scale) + ")";
     }
 }

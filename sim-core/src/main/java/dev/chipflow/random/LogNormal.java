@@ -12,10 +12,15 @@ import org.apache.commons.statistics.distribution.LogNormalDistribution;
  * @param sd   the standard deviation, positive
  */
 public record LogNormal(double mean, double sd) implements Distribution {
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param mean the mean, positive
+     * @param sd the standard deviation, positive
+     */
     public LogNormal {
-        Distribution.require("lognormal mean", mean, Double.MIN_VALUE);
-        Distribution.require("lognormal sd", sd, Double.MIN_VALUE);
+        Params.require("lognormal mean", mean, Double.MIN_VALUE);
+        Params.require("lognormal sd", sd, Double.MIN_VALUE);
     }
 
     /** @return sigma^2 of the underlying normal */
@@ -31,6 +36,11 @@ public record LogNormal(double mean, double sd) implements Distribution {
     }
 
     @Override
+    public double variance() {
+        return sd * sd;
+    }
+
+    @Override
     public double min() {
         return 0;
     }
@@ -42,6 +52,6 @@ public record LogNormal(double mean, double sd) implements Distribution {
 
     @Override
     public String spec() {
-        return "lognormal(" + Distribution.fmt(mean) + "," + Distribution.fmt(sd) + ")";
+        return "lognormal(" + Params.fmt(mean) + "," + Params.fmt(sd) + ")";
     }
 }

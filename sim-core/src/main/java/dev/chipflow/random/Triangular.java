@@ -12,11 +12,17 @@ import org.apache.commons.statistics.distribution.TriangularDistribution;
  * @param max  the upper bound, greater than {@code min}
  */
 public record Triangular(double min, double mode, double max) implements Distribution {
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param min the lower bound, finite and non-negative
+     * @param mode the most likely value, in [min, max]
+     * @param max the upper bound, greater than {@code min}
+     */
     public Triangular {
-        Distribution.require("triangular min", min, 0);
-        Distribution.require("triangular mode", mode, min);
-        Distribution.require("triangular max", max, mode);
+        Params.require("triangular min", min, 0);
+        Params.require("triangular mode", mode, min);
+        Params.require("triangular max", max, mode);
         if (!(max > min)) {
             throw new IllegalArgumentException("triangular max must be > min (" + min + "), was " + max);
         }
@@ -33,7 +39,12 @@ public record Triangular(double min, double mode, double max) implements Distrib
     }
 
     @Override
+    public double variance() {
+        return (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18.0;
+    }
+
+    @Override
     public String spec() {
-        return "tri(" + Distribution.fmt(min) + "," + Distribution.fmt(mode) + "," + Distribution.fmt(max) + ")";
+        return "tri(" + Params.fmt(min) + "," + Params.fmt(mode) + "," + Params.fmt(max) + ")";
     }
 }

@@ -11,10 +11,15 @@ import org.apache.commons.rng.sampling.distribution.ContinuousUniformSampler;
  * @param max the upper bound, finite and greater than {@code min}
  */
 public record Uniform(double min, double max) implements Distribution {
-    /** Validates the bounds. */
+    /**
+     * Validates the bounds.
+     *
+     * @param min the lower bound, finite and non-negative
+     * @param max the upper bound, finite and greater than {@code min}
+     */
     public Uniform {
-        Distribution.require("uniform min", min, 0);
-        Distribution.require("uniform max", max, min);
+        Params.require("uniform min", min, 0);
+        Params.require("uniform max", max, min);
         if (!(max > min)) {
             throw new IllegalArgumentException("uniform max must be > min (" + min + "), was " + max);
         }
@@ -31,7 +36,13 @@ public record Uniform(double min, double max) implements Distribution {
     }
 
     @Override
+    public double variance() {
+        double w = max - min;
+        return w * w / 12.0;
+    }
+
+    @Override
     public String spec() {
-        return "uniform(" + Distribution.fmt(min) + "," + Distribution.fmt(max) + ")";
+        return "uniform(" + Params.fmt(min) + "," + Params.fmt(max) + ")";
     }
 }

@@ -1,6 +1,8 @@
 package dev.chipflow.stats;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
@@ -30,25 +32,71 @@ public record Summary(long n, double mean, double sd, double level, double lower
      * @return the summary
      */
     public static Summary of(double[] values, double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level must be in (0, 1), was " + level);
-        }
+        checkLevel(level);
         SummaryStatistics s = new SummaryStatistics();
         for (double v : values) {
             s.addValue(v);
         }
         long n = s.getN();
-        double mean = n == 0 ? Double.NaN : s.getMean();
-        double sd = n < 2 ? Double.NaN : s.getStandardDeviation();
-        if (n < 2) {
-            return new Summary(n, mean, sd, level, Double.NaN, Double.NaN);
+        return ofMoments(n, n == 0 ? Double.NaN : s.getMean(), n < 2 ? Double.NaN : s.getStandardDeviation(), level);
+    }
+
+    /**
+     * The Student-t interval from moments already computed: {@code mean +- t(n - 1) sd / sqrt(n)}, with the quantile
+     * {@code t(n - 1)} of the Student t distribution with n - 1 degrees of freedom (Commons Math) at
+     * {@code (1 + level) / 2}. The values are taken to be independent and identically distributed.
+     *
+     * @param n     the number of values
+     * @param mean  their mean (NaN with none)
+     * @param sd    their sample standard deviation (NaN with fewer than two)
+     * @param level the confidence level in (0, 1)
+     * @return the summary; with fewer than two values the bounds are NaN
+     */
+    public static Summary ofMoments(long n, double mean, double sd, double level) {
+        checkLevel(level);
+        if (n < 0) {
+            throw new IllegalArgumentException("a count of values must be >= 0, was " + n);
         }
-        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
+        if (n < 2) {
+            return new Summary(n, n == 0 ? Double.NaN : mean, Double.NaN, level, Double.NaN, Double.NaN);
+        }
+        double t = tQuantile(n - 1, level);
         double half = t * sd / Math.sqrt(n);
         return new Summary(n, mean, sd, level, mean - half, mean + half);
     }
 
-    /** Summarises at the 95% level. */
+    /** A degrees-of-freedom and level pair whose quantile was computed. */
+    private record TKey(long df, double level) {
+    }
+
+    /** Quantiles computed so far, for few degrees of freedom: a table of thousands of outputs asks for the same one. */
+    private static final Map<TKey, Double> T_QUANTILES = new ConcurrentHashMap<>();
+
+    private static double tQuantile(long df, double level) {
+        TKey key = new TKey(df, level);
+        Double cached = T_QUANTILES.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        double t = new TDistribution(null, df).inverseCumulativeProbability(0.5 + level / 2);
+        if (df <= 10_000 && T_QUANTILES.size() < 4_096) {
+            T_QUANTILES.put(key, t);
+        }
+        return t;
+    }
+
+    private static void checkLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("confidence level must be in (0, 1), was " + level);
+        }
+    }
+
+    /**
+     * Summarises at the 95% level.
+     *
+     * @param values one value per replication
+     * @return the summary
+     */
     public static Summary of95(double[] values) {
         return of(values, LEVEL_95);
     }
@@ -74,7 +122,12 @@ public record Summary(long n, double mean, double sd, double level, double lower
         return of(k == values.length ? values : Arrays.copyOf(finite, k), level);
     }
 
-    /** Summarises the finite values at the 95% level ({@link #ofFinite(double[], double)}). */
+    /**
+     * Summarises the finite values at the 95% level ({@link #ofFinite(double[], double)}).
+     *
+     * @param values one value per replication, NaN where the output is undefined
+     * @return the summary of the finite values
+     */
     public static Summary ofFinite95(double[] values) {
         return ofFinite(values, LEVEL_95);
     }
@@ -84,7 +137,10 @@ public record Summary(long n, double mean, double sd, double level, double lower
         return 0.5 * (upper - lower);
     }
 
-    /** @return whether {@code x} lies in the closed interval */
+    /**
+     * @param x a value
+     * @return whether {@code x} lies in the closed interval
+     */
     public boolean covers(double x) {
         return x >= lower && x <= upper;
     }

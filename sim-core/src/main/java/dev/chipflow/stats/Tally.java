@@ -5,17 +5,22 @@ import org.apache.commons.statistics.descriptive.Statistic;
 
 /**
  * Observation statistics: count, mean, variance, min, max (Commons Statistics' streaming {@link DoubleStatistics},
- * computing only these, so an observation costs a few arithmetic operations), and, if asked for, streaming quantiles
- * in bounded memory.
+ * computing only these, so an observation costs a few arithmetic operations), a Student-t confidence interval for
+ * the mean, and, if asked for, streaming quantiles in bounded memory.
+ *
+ * <p>The interval treats the observations as independent. Successive observations of one run (the waits of
+ * successive customers) usually are not, and the interval is then too narrow: use {@link BatchMeans} for the mean of a
+ * steady-state output of one long run, or one value per replication ({@link Summary}).
  */
 public final class Tally {
 
-    private final DoubleStatistics moments = DoubleStatistics.of(Statistic.MIN, Statistic.MAX, Statistic.MEAN,
-            Statistic.VARIANCE);
-    private final StreamingQuantiles quantiles;
+    private DoubleStatistics moments = newMoments();
+    private final double[] probabilities;
+    private StreamingQuantiles quantiles;
 
     /** A tally of moments only. */
     public Tally() {
+        this.probabilities = new double[0];
         this.quantiles = null;
     }
 
@@ -25,10 +30,29 @@ public final class Tally {
      * @param probabilities quantile levels in (0, 1), e.g. 0.5, 0.9, 0.99
      */
     public Tally(double... probabilities) {
+        this.probabilities = probabilities.clone();
         this.quantiles = probabilities.length == 0 ? null : new StreamingQuantiles(probabilities);
     }
 
-    /** @param x an observation; NaN is refused */
+    private static DoubleStatistics newMoments() {
+        return DoubleStatistics.of(Statistic.MIN, Statistic.MAX, Statistic.MEAN, Statistic.VARIANCE);
+    }
+
+    /**
+     * Forgets every observation (the end of a warm-up, say), keeping the quantile levels asked for at construction.
+     */
+    public void reset() {
+        moments = newMoments();
+        if (quantiles != null) {
+            quantiles = new StreamingQuantiles(probabilities);
+        }
+    }
+
+    /**
+     * Adds an observation.
+     *
+     * @param x an observation; NaN is refused
+     */
     public void add(double x) {
         if (Double.isNaN(x)) {
             throw new IllegalArgumentException("a tally observation must be a number, was NaN");
@@ -67,6 +91,18 @@ public final class Tally {
     /** @return the largest observation, NaN with none */
     public double max() {
         return moments.getCount() == 0 ? Double.NaN : moments.getAsDouble(Statistic.MAX);
+    }
+
+    /**
+     * A Student-t confidence interval for the mean, the observations taken as independent and identically
+     * distributed ({@link Summary#ofMoments}).
+     *
+     * @param level the confidence level in (0, 1), e.g. 0.95
+     * @return count, mean, standard deviation and the interval; with fewer than two observations its bounds are NaN
+     */
+    public Summary confidenceInterval(double level) {
+        long n = count();
+        return Summary.ofMoments(n, mean(), n < 2 ? Double.NaN : standardDeviation(), level);
     }
 
     /**

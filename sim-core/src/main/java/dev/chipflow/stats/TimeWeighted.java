@@ -44,12 +44,21 @@ public final class TimeWeighted {
         }
     }
 
-    /** Adds {@code delta} to the current value at {@code time}. */
+    /**
+     * Adds {@code delta} to the current value at {@code time}.
+     *
+     * @param time  the time of the change, not before the last one
+     * @param delta the change of the value
+     */
     public void add(double time, double delta) {
         update(time, value + delta);
     }
 
-    /** Starts a new window at {@code time}, keeping the current value. */
+    /**
+     * Starts a new window at {@code time}, keeping the current value.
+     *
+     * @param time the start of the new window, not before the last change
+     */
     public void reset(double time) {
         update(time, value);
         start = time;

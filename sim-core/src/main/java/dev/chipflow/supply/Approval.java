@@ -11,7 +11,13 @@ import java.time.LocalDate;
  * @param conditional whether conditions are still to be set
  */
 public record Approval(LocalDate date, long units, boolean conditional) {
-    /** Validates the approval. */
+    /**
+     * Validates the approval.
+     *
+     * @param date the date of the approval
+     * @param units units approved, positive
+     * @param conditional whether conditions are still to be set
+     */
     public Approval {
         if (date == null || units <= 0) {
             throw new IllegalArgumentException("an approval needs a date and a positive number of units, was "

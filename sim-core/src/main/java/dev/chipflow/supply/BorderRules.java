@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record BorderRules(Distribution transitDays, Distribution clearanceDays, List<DateWindow> customsBlocks) {
 
-    /** Validates each knob; see {@link Knobs} for the ranges. */
+    /**
+     * Validates each knob; see {@link Knobs} for the ranges.
+     *
+     * @param transitDays transit from the US lab to China
+     * @param clearanceDays customs clearance once permitted
+     * @param customsBlocks windows in which nothing clears customs
+     */
     public BorderRules {
         KnobChecks.duration("transit.days", transitDays);
         KnobChecks.duration("customs.clearanceDays", clearanceDays);

@@ -17,12 +17,18 @@ public final class Calendar {
     private Calendar() {
     }
 
-    /** @return the day number of the start of {@code date} */
+    /**
+     * @param date a date
+     * @return the day number of the start of {@code date}
+     */
     public static double day(LocalDate date) {
         return ChronoUnit.DAYS.between(EPOCH, date);
     }
 
-    /** @return the date containing day {@code day} */
+    /**
+     * @param day a day number (days since the epoch, fractional within a day)
+     * @return the date containing day {@code day}
+     */
     public static LocalDate date(double day) {
         return EPOCH.plusDays((long) Math.floor(day));
     }

@@ -20,7 +20,18 @@ public record ChinaRules(LocalDate clearance, Distribution ndrcConditionDays, bo
         double conversionShare, Distribution conversionDays, double domesticRatio, double domesticOutputPerYear,
         double domesticInitialStock) {
 
-    /** Validates each knob; see {@link Knobs} for the ranges. */
+    /**
+     * Validates each knob; see {@link Knobs} for the ranges.
+     *
+     * @param clearance in-principle clearance: no purchase order before this date
+     * @param ndrcConditionDays days from a conditional approval until its conditions are final
+     * @param conditionsFinalize false: conditions never become final (the record of 2026)
+     * @param conversionShare share of final approved units turned into purchase orders
+     * @param conversionDays days from conditions final to purchase order
+     * @param domesticRatio domestic chips a firm must buy per H200 ordered
+     * @param domesticOutputPerYear domestic (Ascend) chips produced per year, shared by all firms
+     * @param domesticInitialStock domestic chips available on day 0
+     */
     public ChinaRules {
         Calendar.check("china.clearance", clearance);
         KnobChecks.duration("ndrc.conditionDays", ndrcConditionDays);

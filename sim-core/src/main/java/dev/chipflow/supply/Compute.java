@@ -20,17 +20,26 @@ public final class Compute {
     private Compute() {
     }
 
-    /** @return H200 units expressed as H20 equivalents, by TPP (about 6.7 each) */
+    /**
+     * @param h200Units H200 units
+     * @return H200 units expressed as H20 equivalents, by TPP (about 6.7 each)
+     */
     public static double h20Equivalents(double h200Units) {
         return h200Units * H200_TPP / H20_TPP;
     }
 
-    /** @return BF16 PFLOPS of that many H200 */
+    /**
+     * @param units H200 units
+     * @return BF16 PFLOPS of that many H200
+     */
     public static double h200Pflops(double units) {
         return units * H200_BF16_TFLOPS / 1000.0;
     }
 
-    /** @return BF16 PFLOPS of that many Ascend 910C */
+    /**
+     * @param units Ascend 910C units
+     * @return BF16 PFLOPS of that many Ascend 910C
+     */
     public static double ascendPflops(double units) {
         return units * ASCEND_910C_BF16_TFLOPS / 1000.0;
     }

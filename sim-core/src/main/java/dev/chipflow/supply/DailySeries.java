@@ -22,7 +22,10 @@ public record DailySeries(int days, double[][] deliveredByFirm, double[] capHead
         double[] labBusy, double[] inventory, double[] chinaShipped, double[] usShipped, double[] chinaInWindow,
         double[] usInWindow) {
 
-    /** @return the date of index {@code d} */
+    /**
+     * @param d a day index of the series, from 0
+     * @return the date of index {@code d}
+     */
     public LocalDate date(int d) {
         return Calendar.EPOCH.plusDays(d);
     }

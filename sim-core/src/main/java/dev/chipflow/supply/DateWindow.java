@@ -11,7 +11,12 @@ import java.time.LocalDate;
  */
 public record DateWindow(LocalDate from, LocalDate to) {
 
-    /** Validates the order of the dates. */
+    /**
+     * Validates the order of the dates.
+     *
+     * @param from the first date covered
+     * @param to the last date covered, not before {@code from}
+     */
     public DateWindow {
         if (from == null || to == null) {
             throw new IllegalArgumentException("a date window needs both dates, was " + from + ".." + to);
@@ -31,7 +36,12 @@ public record DateWindow(LocalDate from, LocalDate to) {
         return Calendar.day(to) + 1;
     }
 
-    /** Reads {@code 2026-01-14..2026-01-28}. */
+    /**
+     * Reads {@code 2026-01-14..2026-01-28}.
+     *
+     * @param text two ISO dates joined by {@code ..}, both days included
+     * @return the window
+     */
     public static DateWindow parse(String text) {
         String[] p = text.trim().split("\\.\\.");
         if (p.length != 2) {

@@ -15,7 +15,14 @@ public record Firm(String name, List<Order> orders, List<Approval> approvals, in
     /** The largest rank a firm may have. */
     public static final int MAX_PRIORITY = 1_000_000;
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param name unique name, e.g. {@code ByteDance}; letters, digits, '-' and '_' only
+     * @param orders orders, any order of dates
+     * @param approvals Chinese approvals; none means the firm is still in the queue
+     * @param priority rank under {@link AllocationPolicy#PRIORITY}: lower is served first
+     */
     public Firm {
         if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
             throw new InvalidKnobException("firm name", String.valueOf(name),
@@ -39,17 +46,26 @@ public record Firm(String name, List<Order> orders, List<Approval> approvals, in
         return approvals.stream().mapToLong(Approval::units).sum();
     }
 
-    /** @return a copy with other orders */
+    /**
+     * @param o the orders
+     * @return a copy with other orders
+     */
     public Firm withOrders(List<Order> o) {
         return new Firm(name, o, approvals, priority);
     }
 
-    /** @return a copy with other approvals */
+    /**
+     * @param a the approvals
+     * @return a copy with other approvals
+     */
     public Firm withApprovals(List<Approval> a) {
         return new Firm(name, orders, a, priority);
     }
 
-    /** @return a copy with another priority */
+    /**
+     * @param p the priority
+     * @return a copy with another priority
+     */
     public Firm withPriority(int p) {
         return new Firm(name, orders, approvals, p);
     }

@@ -29,23 +29,47 @@ public record FirmResult(String name, long ordered, long approved, long converte
         long exported, long delivered, double domesticChips, double leadTimeMean, double leadTimeP50,
         double leadTimeP90, double[] waitDays, long[] attributedUnits, long unheldUnits, long[] unitsAtEnd) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param name the firm
+     * @param ordered units ordered
+     * @param approved units ordered and covered by a Chinese approval
+     * @param converted units turned into purchase orders (past the conversion stage)
+     * @param allocated units allocated from Nvidia supply
+     * @param licensed units covered by a US licence
+     * @param exported units that passed the US test and left for China
+     * @param delivered units delivered to the firm
+     * @param domesticChips domestic chips the firm bought to meet the quota
+     * @param leadTimeMean mean days from order to delivery of delivered units (unit-weighted); NaN if none
+     * @param leadTimeP50 median lead time of delivered units, exact to the day; NaN if none
+     * @param leadTimeP90 90th percentile lead time of delivered units, exact to the day; NaN if none
+     * @param waitDays per waiting stage ({@link Stage} ordinal), unit-days spent there divided by units ordered: the
+     *        average days an ordered unit spent in that stage within the horizon
+     * @param attributedUnits per waiting stage, units (delivered or not) whose longest wait was in that stage (ties:
+     *        the earlier stage)
+     * @param unheldUnits units that never waited a positive time in any stage (attributed to none)
+     * @param unitsAtEnd per stage including {@link Stage#DELIVERED}, where the firm's units are at the end
+     */
     public FirmResult {
         waitDays = waitDays.clone();
         attributedUnits = attributedUnits.clone();
         unitsAtEnd = unitsAtEnd.clone();
     }
 
+    /** @return a copy of {@link #waitDays} as given at construction */
     @Override
     public double[] waitDays() {
         return waitDays.clone();
     }
 
+    /** @return a copy of {@link #attributedUnits} as given at construction */
     @Override
     public long[] attributedUnits() {
         return attributedUnits.clone();
     }
 
+    /** @return a copy of {@link #unitsAtEnd} as given at construction */
     @Override
     public long[] unitsAtEnd() {
         return unitsAtEnd.clone();

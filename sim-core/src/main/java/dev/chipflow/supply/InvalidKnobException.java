@@ -8,8 +8,11 @@ public final class InvalidKnobException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The knob's documented name. */
     private final String knob;
+    /** The value refused, as given. */
     private final String value;
+    /** What the knob allows. */
     private final String allowed;
 
     /**

@@ -33,7 +33,10 @@ public record Knob(String name, String unit, String description, String allowed,
         return trust.equalsIgnoreCase("assumption");
     }
 
-    /** @return the knob's value in {@code s}, as text */
+    /**
+     * @param s a scenario
+     * @return the knob's value in {@code s}, as text
+     */
     public String get(Scenario s) {
         return getter.apply(s);
     }

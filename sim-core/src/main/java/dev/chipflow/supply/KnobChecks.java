@@ -9,12 +9,15 @@ final class KnobChecks {
     private KnobChecks() {
     }
 
-    /** A distribution of days with a mean of at most ten years. */
+    /** A distribution of days, never negative, with a mean of at most ten years. */
     static void duration(String knob, Distribution d) {
         if (d == null) {
             throw new InvalidKnobException(knob, "null", "a distribution of days; " + Distribution.FORMS);
         }
-        if (d.mean() > 3650) {
+        if (!(d.min() >= 0)) {
+            throw new InvalidKnobException(knob, d.spec(), "a distribution of days, never negative (min() >= 0)");
+        }
+        if (!(d.mean() <= 3650)) {
             throw new InvalidKnobException(knob, d.spec(), "a distribution of days with mean at most 3650");
         }
     }

@@ -8,7 +8,12 @@ package dev.chipflow.supply;
  */
 public record Market(double priceUsd, double usTakeShare) {
 
-    /** Validates each knob; see {@link Knobs} for the ranges. */
+    /**
+     * Validates each knob; see {@link Knobs} for the ranges.
+     *
+     * @param priceUsd price per H200, USD
+     * @param usTakeShare share of the value taken by the US
+     */
     public Market {
         InvalidKnobException.range("market.priceUsd", priceUsd, 0, 1e7);
         InvalidKnobException.range("market.usTakeShare", usTakeShare, 0, 1);

@@ -9,7 +9,12 @@ import java.time.LocalDate;
  * @param units units ordered, positive
  */
 public record Order(LocalDate date, long units) {
-    /** Validates the order. */
+    /**
+     * Validates the order.
+     *
+     * @param date the date the order is placed
+     * @param units units ordered, positive
+     */
     public Order {
         if (date == null || units <= 0) {
             throw new IllegalArgumentException("an order needs a date and a positive number of units, was " + date

@@ -19,7 +19,15 @@ import java.time.LocalDate;
  */
 public record PolicyChange(LocalDate date, String knob, String value, String source, String trust) {
 
-    /** Validates presence; the value is checked against the knob when the scenario is built. */
+    /**
+     * Validates presence; the value is checked against the knob when the scenario is built.
+     *
+     * @param date the first day the new value holds
+     * @param knob a knob of {@link Knobs#all()} whose {@link Knob#changesMidRun()} is true
+     * @param value the new value, as text
+     * @param source where the change comes from (a report and its date), or "-"
+     * @param trust H, M, L or assumption, or "-"
+     */
     public PolicyChange {
         if (date == null || knob == null || knob.isBlank() || value == null) {
             throw new InvalidKnobException(knob == null || knob.isBlank() ? "timeline" : knob + "@" + date,

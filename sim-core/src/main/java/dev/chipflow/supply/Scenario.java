@@ -42,7 +42,21 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
     /** The most units one quantity knob may hold: far above any world supply, far below overflow. */
     public static final long MAX_UNITS = 1_000_000_000_000L;
 
-    /** Validates every knob; see {@link Knobs} for the ranges. */
+    /**
+     * Validates every knob; see {@link Knobs} for the ranges.
+     *
+     * @param name a name for reports
+     * @param horizonEnd last simulated date (the run ends at the end of it)
+     * @param firms the buyers, unique names
+     * @param china China's rules: clearance, NDRC conditions, conversion, domestic quota
+     * @param us the US rules: licences and the 50% cap
+     * @param supply Nvidia's supply for China
+     * @param lab the third-party test
+     * @param border transit and Chinese customs
+     * @param shipmentUnits units per shipment (orders are cut into shipments of this size)
+     * @param market prices, for revenue
+     * @param timeline dated changes of rule and rate knobs; {@link Timeline#NONE} for none
+     */
     public Scenario {
         if (name == null || name.isBlank()) {
             throw new InvalidKnobException("name", String.valueOf(name), "a non-empty name");
@@ -238,7 +252,10 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
                     new Market(priceUsd, usTakeShare), timeline);
         }
 
-        /** @param v China's rules, all at once */
+        /**
+         * @param v China's rules, all at once
+         * @return this builder
+         */
         public Builder china(ChinaRules v) {
             chinaClearance = v.clearance();
             ndrcConditionDays = v.ndrcConditionDays();
@@ -251,7 +268,10 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
             return this;
         }
 
-        /** @param v the US rules, all at once */
+        /**
+         * @param v the US rules, all at once
+         * @return this builder
+         */
         public Builder us(UsRules v) {
             licencePolicyStart = v.policyStart();
             licenceScope = v.licenceScope();
@@ -266,7 +286,10 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
             return this;
         }
 
-        /** @param v Nvidia's supply, all at once */
+        /**
+         * @param v Nvidia's supply, all at once
+         * @return this builder
+         */
         public Builder supply(SupplyRules v) {
             inventoryUnits = v.inventoryUnits();
             productionStart = v.productionStart();
@@ -276,7 +299,10 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
             return this;
         }
 
-        /** @param v the lab, all at once */
+        /**
+         * @param v the lab, all at once
+         * @return this builder
+         */
         public Builder lab(LabRules v) {
             labRequired = v.required();
             labLines = v.lines();
@@ -287,7 +313,10 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
             return this;
         }
 
-        /** @param v the border, all at once */
+        /**
+         * @param v the border, all at once
+         * @return this builder
+         */
         public Builder border(BorderRules v) {
             transitDays = v.transitDays();
             customsClearanceDays = v.clearanceDays();
@@ -295,14 +324,20 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
             return this;
         }
 
-        /** @param v the market, all at once */
+        /**
+         * @param v the market, all at once
+         * @return this builder
+         */
         public Builder market(Market v) {
             priceUsd = v.priceUsd();
             usTakeShare = v.usTakeShare();
             return this;
         }
 
-        /** @param v the dated changes (replacing any set before) */
+        /**
+         * @param v the dated changes (replacing any set before)
+         * @return this builder
+         */
         public Builder timeline(Timeline v) {
             timeline = v;
             return this;
@@ -320,31 +355,48 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
             return change(new PolicyChange(date, knob, value));
         }
 
-        /** @param c one more dated change */
+        /**
+         * @param c one more dated change
+         * @return this builder
+         */
         public Builder change(PolicyChange c) {
             timeline = timeline.with(c);
             return this;
         }
 
-        /** @param v a name for reports */
+        /**
+         * @param v a name for reports
+         * @return this builder
+         */
         public Builder name(String v) {
             name = v;
             return this;
         }
 
-        /** @param v last simulated date */
+        /**
+         * @param v last simulated date
+         * @return this builder
+         */
         public Builder horizonEnd(LocalDate v) {
             horizonEnd = v;
             return this;
         }
 
-        /** @param v the buyers */
+        /**
+         * @param v the buyers
+         * @return this builder
+         */
         public Builder firms(List<Firm> v) {
             firms = v;
             return this;
         }
 
-        /** Replaces the firm of the same name, or adds it. */
+        /**
+         * Replaces the firm of the same name, or adds it.
+         *
+         * @param f the firm
+         * @return this builder
+         */
         public Builder firm(Firm f) {
             List<Firm> copy = new ArrayList<>(firms);
             int at = -1;
@@ -362,217 +414,326 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
             return this;
         }
 
-        /** @param v in-principle clearance date */
+        /**
+         * @param v in-principle clearance date
+         * @return this builder
+         */
         public Builder chinaClearance(LocalDate v) {
             chinaClearance = v;
             return this;
         }
 
-        /** @param v days until conditions are final */
+        /**
+         * @param v days until conditions are final
+         * @return this builder
+         */
         public Builder ndrcConditionDays(Distribution v) {
             ndrcConditionDays = v;
             return this;
         }
 
-        /** @param v whether conditions ever become final */
+        /**
+         * @param v whether conditions ever become final
+         * @return this builder
+         */
         public Builder conditionsFinalize(boolean v) {
             conditionsFinalize = v;
             return this;
         }
 
-        /** @param v share of approvals converted into purchase orders */
+        /**
+         * @param v share of approvals converted into purchase orders
+         * @return this builder
+         */
         public Builder conversionShare(double v) {
             conversionShare = v;
             return this;
         }
 
-        /** @param v days from final conditions to purchase order */
+        /**
+         * @param v days from final conditions to purchase order
+         * @return this builder
+         */
         public Builder conversionDays(Distribution v) {
             conversionDays = v;
             return this;
         }
 
-        /** @param v domestic chips per H200 */
+        /**
+         * @param v domestic chips per H200
+         * @return this builder
+         */
         public Builder domesticRatio(double v) {
             domesticRatio = v;
             return this;
         }
 
-        /** @param v domestic output, chips per year */
+        /**
+         * @param v domestic output, chips per year
+         * @return this builder
+         */
         public Builder domesticOutputPerYear(double v) {
             domesticOutputPerYear = v;
             return this;
         }
 
-        /** @param v domestic chips available on day 0 */
+        /**
+         * @param v domestic chips available on day 0
+         * @return this builder
+         */
         public Builder domesticInitialStock(double v) {
             domesticInitialStock = v;
             return this;
         }
 
-        /** @param v Nvidia inventory on day 0, units */
+        /**
+         * @param v Nvidia inventory on day 0, units
+         * @return this builder
+         */
         public Builder inventoryUnits(long v) {
             inventoryUnits = v;
             return this;
         }
 
-        /** @param v first date of new output, null for never */
+        /**
+         * @param v first date of new output, null for never
+         * @return this builder
+         */
         public Builder productionStart(LocalDate v) {
             productionStart = v;
             return this;
         }
 
-        /** @param v output once running, units per week */
+        /**
+         * @param v output once running, units per week
+         * @return this builder
+         */
         public Builder productionUnitsPerWeek(double v) {
             productionUnitsPerWeek = v;
             return this;
         }
 
-        /** @param v windows without output */
+        /**
+         * @param v windows without output
+         * @return this builder
+         */
         public Builder productionHalts(List<DateWindow> v) {
             productionHalts = v;
             return this;
         }
 
-        /** @param v how supply is shared */
+        /**
+         * @param v how supply is shared
+         * @return this builder
+         */
         public Builder allocation(AllocationPolicy v) {
             allocation = v;
             return this;
         }
 
-        /** @param v US policy (and cap window) start */
+        /**
+         * @param v US policy (and cap window) start
+         * @return this builder
+         */
         public Builder licencePolicyStart(LocalDate v) {
             licencePolicyStart = v;
             return this;
         }
 
-        /** @param v per firm or per order */
+        /**
+         * @param v per firm or per order
+         * @return this builder
+         */
         public Builder licenceScope(LicenceScope v) {
             licenceScope = v;
             return this;
         }
 
-        /** @param v review time, days */
+        /**
+         * @param v review time, days
+         * @return this builder
+         */
         public Builder licenceReviewDays(Distribution v) {
             licenceReviewDays = v;
             return this;
         }
 
-        /** @param v chance a review grants the licence */
+        /**
+         * @param v chance a review grants the licence
+         * @return this builder
+         */
         public Builder licenceApprovalProbability(double v) {
             licenceApprovalProbability = v;
             return this;
         }
 
-        /** @param v units per firm at most, {@link Long#MAX_VALUE} for none */
+        /**
+         * @param v units per firm at most, {@link Long#MAX_VALUE} for none
+         * @return this builder
+         */
         public Builder licencePerFirmCap(long v) {
             licencePerFirmCap = v;
             return this;
         }
 
-        /** @param v units for all firms at most, {@link Long#MAX_VALUE} for none */
+        /**
+         * @param v units for all firms at most, {@link Long#MAX_VALUE} for none
+         * @return this builder
+         */
         public Builder licenceTotalCeiling(long v) {
             licenceTotalCeiling = v;
             return this;
         }
 
-        /** @param v China / US shipment ratio */
+        /**
+         * @param v China / US shipment ratio
+         * @return this builder
+         */
         public Builder capRatio(double v) {
             capRatio = v;
             return this;
         }
 
-        /** @param v 0 for cumulative, else rolling window in days */
+        /**
+         * @param v 0 for cumulative, else rolling window in days
+         * @return this builder
+         */
         public Builder capRollingDays(int v) {
             capRollingDays = v;
             return this;
         }
 
-        /** @param v whether shipments may be split at the cap */
+        /**
+         * @param v whether shipments may be split at the cap
+         * @return this builder
+         */
         public Builder capSplit(boolean v) {
             capSplit = v;
             return this;
         }
 
-        /** @param v US end-user shipments per week */
+        /**
+         * @param v US end-user shipments per week
+         * @return this builder
+         */
         public Builder usUnitsPerWeek(long v) {
             usUnitsPerWeek = v;
             return this;
         }
 
-        /** @param v whether the third-party test is required */
+        /**
+         * @param v whether the third-party test is required
+         * @return this builder
+         */
         public Builder labRequired(boolean v) {
             labRequired = v;
             return this;
         }
 
-        /** @param v parallel test lines, {@link Integer#MAX_VALUE} for unlimited */
+        /**
+         * @param v parallel test lines, {@link Integer#MAX_VALUE} for unlimited
+         * @return this builder
+         */
         public Builder labLines(int v) {
             labLines = v;
             return this;
         }
 
-        /** @param v fixed part of a test, days */
+        /**
+         * @param v fixed part of a test, days
+         * @return this builder
+         */
         public Builder labBaseDays(Distribution v) {
             labBaseDays = v;
             return this;
         }
 
-        /** @param v test days added per unit of a lot, drawn once per test */
+        /**
+         * @param v test days added per unit of a lot, drawn once per test
+         * @return this builder
+         */
         public Builder labDaysPerUnit(Distribution v) {
             labDaysPerUnit = v;
             return this;
         }
 
-        /** @param v units the lab tests together at most */
+        /**
+         * @param v units the lab tests together at most
+         * @return this builder
+         */
         public Builder labLotUnits(int v) {
             labLotUnits = v;
             return this;
         }
 
-        /** @param v share of tests failed */
+        /**
+         * @param v share of tests failed
+         * @return this builder
+         */
         public Builder labFailureShare(double v) {
             labFailureShare = v;
             return this;
         }
 
-        /** @param v transit days */
+        /**
+         * @param v transit days
+         * @return this builder
+         */
         public Builder transitDays(Distribution v) {
             transitDays = v;
             return this;
         }
 
-        /** @param v customs clearance days */
+        /**
+         * @param v customs clearance days
+         * @return this builder
+         */
         public Builder customsClearanceDays(Distribution v) {
             customsClearanceDays = v;
             return this;
         }
 
-        /** @param v customs block windows */
+        /**
+         * @param v customs block windows
+         * @return this builder
+         */
         public Builder customsBlocks(List<DateWindow> v) {
             customsBlocks = v;
             return this;
         }
 
-        /** @param v units per shipment */
+        /**
+         * @param v units per shipment
+         * @return this builder
+         */
         public Builder shipmentUnits(int v) {
             shipmentUnits = v;
             return this;
         }
 
-        /** @param v price per H200, USD */
+        /**
+         * @param v price per H200, USD
+         * @return this builder
+         */
         public Builder priceUsd(double v) {
             priceUsd = v;
             return this;
         }
 
-        /** @param v US take share */
+        /**
+         * @param v US take share
+         * @return this builder
+         */
         public Builder usTakeShare(double v) {
             usTakeShare = v;
             return this;
         }
 
-        /** Sets every delay to zero (a limiting case). */
+        /**
+         * Sets every delay to zero (a limiting case).
+         *
+         * @return this builder
+         */
         public Builder noDelays() {
             Fixed zero = new Fixed(0);
             ndrcConditionDays = zero;

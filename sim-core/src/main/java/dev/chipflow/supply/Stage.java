@@ -72,7 +72,10 @@ public enum Stage {
 
     private static final Stage[] ALL = values();
 
-    /** @return the stage of that ordinal */
+    /**
+     * @param ordinal a stage's ordinal
+     * @return the stage of that ordinal
+     */
     public static Stage of(int ordinal) {
         return ALL[ordinal];
     }

@@ -12,6 +12,7 @@ public final class StalledRunException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Stage stage;
+    /** The day at which the run stalled. */
     private final double day;
 
     StalledRunException(StalledClockException cause, Stage stage) {

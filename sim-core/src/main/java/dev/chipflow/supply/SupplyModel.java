@@ -176,7 +176,10 @@ public final class SupplyModel {
         return m.result();
     }
 
-    /** @return the scenario as a replication for {@link dev.chipflow.experiment.ReplicationRunner} */
+    /**
+     * @param scenario the scenario
+     * @return the scenario as a replication for {@link dev.chipflow.experiment.ReplicationRunner}
+     */
     public static Replication<SupplyResult> replication(Scenario scenario) {
         return streams -> run(scenario, streams);
     }

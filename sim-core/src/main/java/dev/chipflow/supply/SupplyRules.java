@@ -16,7 +16,15 @@ import java.util.List;
 public record SupplyRules(long inventoryUnits, LocalDate productionStart, double productionUnitsPerWeek,
         List<DateWindow> productionHalts, AllocationPolicy allocation) {
 
-    /** Validates each knob; see {@link Knobs} for the ranges. */
+    /**
+     * Validates each knob; see {@link Knobs} for the ranges.
+     *
+     * @param inventoryUnits Nvidia H200 inventory on day 0
+     * @param productionStart first date of new output for China; null means never
+     * @param productionUnitsPerWeek new output once running
+     * @param productionHalts windows with no output
+     * @param allocation how supply is shared among firms
+     */
     public SupplyRules {
         InvalidKnobException.range("supply.inventory", inventoryUnits, 0, Scenario.MAX_UNITS);
         if (productionStart != null) {

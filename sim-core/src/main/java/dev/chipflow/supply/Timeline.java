@@ -19,7 +19,11 @@ public record Timeline(List<PolicyChange> changes) {
     /** No change: every knob holds for the whole run. */
     public static final Timeline NONE = new Timeline(List.of());
 
-    /** Sorts by date, keeping the listed order within a date. */
+    /**
+     * Sorts by date, keeping the listed order within a date.
+     *
+     * @param changes the changes, sorted by date when built
+     */
     public Timeline {
         List<PolicyChange> sorted = new ArrayList<>(changes);
         sorted.sort(Comparator.comparing(PolicyChange::date));

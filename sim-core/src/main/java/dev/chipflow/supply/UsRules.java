@@ -23,7 +23,21 @@ public record UsRules(LocalDate policyStart, LicenceScope licenceScope, Distribu
         double approvalProbability, long perFirmCap, long totalCeiling, double capRatio, int capRollingDays,
         boolean capSplit, long usUnitsPerWeek) {
 
-    /** Validates each knob; see {@link Knobs} for the ranges. */
+    /**
+     * Validates each knob; see {@link Knobs} for the ranges.
+     *
+     * @param policyStart US licence policy (and the cap's window) in force from
+     * @param licenceScope one licence per firm or per order
+     * @param reviewDays end-to-end US review time
+     * @param approvalProbability chance a review grants the licence (a refusal is resubmitted)
+     * @param perFirmCap units licensed per firm at most; {@link Long#MAX_VALUE} for none
+     * @param totalCeiling units licensed to all firms at most; {@link Long#MAX_VALUE} for none
+     * @param capRatio China shipments may not exceed this times US end-user shipments; {@link Double#POSITIVE_INFINITY}
+     *        for no cap
+     * @param capRollingDays 0 for a cumulative window since the policy start, else a rolling window of days
+     * @param capSplit whether a shipment may be split to use the room left under the cap
+     * @param usUnitsPerWeek US end-user shipments, the cap's base
+     */
     public UsRules {
         Calendar.check("licence.policyStart", policyStart);
         if (licenceScope == null) {

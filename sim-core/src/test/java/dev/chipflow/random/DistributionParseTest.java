@@ -24,6 +24,10 @@ class DistributionParseTest {
             new Triangular(7, 10, 13), new Triangular(0, 0, 1), new Triangular(1, 3, 3),
             new LogNormal(10, 3), new LogNormal(1e-7, 1.0 / 3),
             new Gamma(4, 2.5), new Gamma(0.5, 123.456),
+            new Normal(10, 2), new Normal(0, 0.5),
+            new Weibull(1.5, 10), new Weibull(0.7, 1e-3),
+            new Erlang(3, 12), new Erlang(1, 0.25),
+            new Pareto(5, 3), new Pareto(0.5, 1.5),
             new Empirical(new double[] {3, 5, 5, 8}), new Empirical(new double[] {1.5}));
 
     @Test
@@ -40,11 +44,16 @@ class DistributionParseTest {
         assertEquals("tri(7,10,13)", new Triangular(7, 10, 13).spec());
         assertEquals("exp(0.1)", new Exponential(0.1).spec());
         assertEquals("empirical(3,5,5,8)", new Empirical(new double[] {3, 5, 5, 8}).spec());
+        assertEquals("normal(10,2)", new Normal(10, 2).spec());
+        assertEquals("weibull(1.5,10)", new Weibull(1.5, 10).spec());
+        assertEquals("erlang(3,12)", new Erlang(3, 12).spec());
+        assertEquals("pareto(5,3)", new Pareto(5, 3).spec());
     }
 
     @Property(tries = 300)
     void arbitraryParametersRoundTrip(@ForAll("positives") double a, @ForAll("positives") double b) {
-        for (Distribution d : List.of(new Exponential(a), new Gamma(a, b), new LogNormal(a, b),
+        for (Distribution d : List.of(new Exponential(a), new Gamma(a, b), new LogNormal(a, b), new Weibull(a, b),
+                new Pareto(a, b), new Normal(a, b),
                 new Uniform(Math.min(a, b), Math.max(a, b) * 2), new Empirical(new double[] {a, b}))) {
             assertEquals(d, Distribution.parse(d.spec()), d.spec());
         }
@@ -64,6 +73,10 @@ class DistributionParseTest {
         assertEquals(new Exponential(3), Distribution.parse("exponential(3)"));
         assertEquals(new Triangular(1, 2, 3), Distribution.parse("triangular(1, 2, 3)"));
         assertEquals(new LogNormal(10, 3), Distribution.parse("LogNormal(10,3)"));
+        assertEquals(new Normal(10, 2), Distribution.parse("normal(10, 2)"));
+        assertEquals(new Weibull(1.5, 10), Distribution.parse("Weibull(1.5,10)"));
+        assertEquals(new Erlang(3, 12), Distribution.parse("erlang(3.0,12)"));
+        assertEquals(new Pareto(5, 3), Distribution.parse("pareto(5,3)"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -76,7 +89,17 @@ class DistributionParseTest {
         "exp()            | takes 1 parameter(s), has 0",
         "tri(1,2)         | takes 3 parameter(s), has 2",
         "uniform(1,,2)    | '' in 'uniform(1,,2)' is not a number",
-        "weibull(1,2)     | unknown distribution 'weibull'",
+        "beta(1,2)        | unknown distribution 'beta'",
+        "normal(10)       | takes 2 parameter(s), has 1",
+        "normal(-1,2)     | normal mean must be finite and >= 0, was -1.0",
+        "normal(10,0)     | normal sd must be finite",
+        "weibull(0,2)     | weibull shape must be finite",
+        "weibull(2,-1)    | weibull scale must be finite",
+        "erlang(2.5,10)   | erlang k in 'erlang(2.5,10)' must be a whole number >= 1, was 2.5",
+        "erlang(0,10)     | must be a whole number >= 1, was 0",
+        "erlang(3,0)      | erlang mean must be finite",
+        "pareto(0,3)      | pareto scale must be finite",
+        "pareto(1,0)      | pareto shape must be finite",
         "empirical()      | needs at least one value",
         "exp(-1)          | exponential mean must be finite",
         "exp(0)           | was 0.0",
@@ -97,7 +120,7 @@ class DistributionParseTest {
 
     @Test
     void syntaxErrorsListTheFormsAccepted() {
-        for (String text : new String[] {"", "exp(10", "exp(x)", "exp(1,2)", "weibull(1)"}) {
+        for (String text : new String[] {"", "exp(10", "exp(x)", "exp(1,2)", "weibull(1)", "beta(1,2)"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Distribution.parse(text));
             assertTrue(e.getMessage().contains(Distribution.FORMS), e.getMessage());
         }
@@ -115,5 +138,15 @@ class DistributionParseTest {
         assertEquals(2.0, e.mean());
         assertEquals(1.0, e.min());
         assertEquals(3.0, e.max());
+        assertEquals(2.0 / 3, e.variance(), 1e-15);
+    }
+
+    @Test
+    void theFormsNameEveryKind() {
+        for (String form : new String[] {"fixed(v)", "exp(mean)", "uniform(min,max)", "tri(min,mode,max)",
+            "lognormal(mean,sd)", "gamma(shape,scale)", "normal(mean,sd)", "weibull(shape,scale)", "erlang(k,mean)",
+            "pareto(scale,shape)", "empirical(v1,v2,...)"}) {
+            assertTrue(Distribution.FORMS.contains(form), form);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 
 class TallyTest {
@@ -68,5 +69,53 @@ class TallyTest {
         assertEquals(2.0, withMedian.quantile(0.5));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withMedian.quantile(0.9));
         assertTrue(e.getMessage().contains("0.9"), e.getMessage());
+    }
+
+    @Test
+    void confidenceIntervalIsStudentT() {
+        // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, sd sqrt(32 / 7); t(7 df, 0.975) = 2.364624 (printed tables; Commons
+        // Statistics here, Commons Math in the code).
+        Tally t = new Tally();
+        for (double x : new double[] {2, 4, 4, 4, 5, 5, 7, 9}) {
+            t.add(x);
+        }
+        double quantile = TDistribution.of(7).inverseCumulativeProbability(0.975);
+        assertEquals(2.364624, quantile, 1e-6);
+        double half = quantile * Math.sqrt(32.0 / 7) / Math.sqrt(8);
+        Summary ci = t.confidenceInterval(0.95);
+        assertEquals(8, ci.n());
+        assertEquals(5.0, ci.mean(), 1e-15);
+        assertEquals(5 - half, ci.lower(), 1e-12);
+        assertEquals(5 + half, ci.upper(), 1e-12);
+        assertEquals(Summary.of95(new double[] {2, 4, 4, 4, 5, 5, 7, 9}), ci);
+        Tally one = new Tally();
+        one.add(1);
+        assertTrue(Double.isNaN(one.confidenceInterval(0.95).lower()));
+        assertThrows(IllegalArgumentException.class, () -> t.confidenceInterval(1.0));
+    }
+
+    @Test
+    void resetForgetsEverythingButTheQuantileLevels() {
+        Tally t = new Tally(0.5);
+        for (double x : new double[] {100, 200, 300}) {
+            t.add(x);
+        }
+        t.reset();
+        assertEquals(0, t.count());
+        assertTrue(Double.isNaN(t.mean()));
+        assertTrue(Double.isNaN(t.max()));
+        assertTrue(Double.isNaN(t.quantile(0.5)));
+        for (double x : new double[] {3, 1, 2}) {
+            t.add(x);
+        }
+        assertEquals(3, t.count());
+        assertEquals(2.0, t.mean());
+        assertEquals(1.0, t.min());
+        assertEquals(3.0, t.max());
+        assertEquals(2.0, t.quantile(0.5));
+        Tally plain = new Tally();
+        plain.add(5);
+        plain.reset();
+        assertEquals(0, plain.count());
     }
 }

@@ -52,6 +52,8 @@ class ScenarioValidationTest {
         "transit.days|3651|mean at most 3650",
         "customs.clearanceDays|3651|mean at most 3650",
         "lab.daysPerUnit|1.5|mean at most 1",
+        // A Pareto of shape 1 has no finite mean.
+        "licence.reviewDays|pareto(30,1)|mean at most 3650",
         // Every other range and date check, just beyond its edge.
         "domestic.outputPerYear|-1|[0, 10000000000]",
         "domestic.initialStock|-1|[0, 10000000000]",
@@ -239,5 +241,49 @@ class ScenarioValidationTest {
                 () -> Knobs.set(Scenario.builder().build(), knob, value));
         assertEquals(knob, e.knob());
         assertTrue(e.allowed().contains(allowedHint), e.getMessage());
+    }
+
+    /** A distribution of the library user's own: one that can go below 0 is refused as a duration. */
+    @Test
+    void aDurationThatCanBeNegativeIsRefused() {
+        Distribution signed = new Distribution() {
+            @Override
+            public org.apache.commons.rng.sampling.distribution.ContinuousSampler sampler(
+                    org.apache.commons.rng.UniformRandomProvider rng) {
+                return () -> rng.nextDouble() * 20 - 10;
+            }
+
+            @Override
+            public double mean() {
+                return 0;
+            }
+
+            @Override
+            public double variance() {
+                return 400.0 / 12;
+            }
+
+            @Override
+            public double min() {
+                return -10;
+            }
+
+            @Override
+            public double max() {
+                return 10;
+            }
+
+            @Override
+            public String spec() {
+                return "signed-uniform(-10,10)";
+            }
+        };
+        InvalidKnobException e = assertThrows(InvalidKnobException.class,
+                () -> Scenario.builder().transitDays(signed).build());
+        assertTrue(e.getMessage().contains("transit.days") && e.getMessage().contains("never negative"),
+                e.getMessage());
+        InvalidKnobException perUnit = assertThrows(InvalidKnobException.class,
+                () -> Scenario.builder().labDaysPerUnit(signed).build());
+        assertTrue(perUnit.getMessage().contains("never negative"), perUnit.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package dev.chipflow.report;
 
+import dev.chipflow.cli.BuildInfo;
+import dev.chipflow.experiment.Comparison;
 import dev.chipflow.scenarios.NamedScenarios;
 import dev.chipflow.stats.Summary;
 import dev.chipflow.supply.Firm;
@@ -7,7 +9,10 @@ import dev.chipflow.supply.Knob;
 import dev.chipflow.supply.Knobs;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.Stage;
+import dev.chipflow.supply.SupplyModel;
+import dev.chipflow.supply.SupplyResult;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -371,6 +376,59 @@ public final class Reports {
         Summary d = c.difference().get(output);
         return List.of(label, ci(c.a().summary(output)), ci(c.b().summary(output)), ci(d),
                 CsvReports.significant(d) ? "yes" : "no");
+    }
+
+    // ------------------------------------------------------------------ from code
+
+    /**
+     * Writes the report of one scenario's replications to {@code dir}, whole or not at all: the files
+     * {@code chipflow run --out dir} writes (summary.csv, firms.csv, daily.csv, attribution.csv, the charts,
+     * report.html) and its manifest.json. The manifest's {@code arguments} are empty and its {@code threads} 0 (the
+     * report was made from code); {@code chipflow rerun} reads the scenario from its knobs.
+     *
+     * @param scenario the scenario run
+     * @param results  its replications in replication order, e.g. from
+     *                 {@link dev.chipflow.experiment.ReplicationRunner#run}
+     * @param seed     the master seed they were run with
+     * @param dir      the report directory: new, empty, or an earlier chipflow report (replaced)
+     * @return the report directory's absolute path
+     * @throws ReportException if the directory cannot be written
+     */
+    public static Path write(Scenario scenario, List<SupplyResult> results, long seed, Path dir) {
+        ReportDirectory.check(dir);
+        RunInfo info = new RunInfo(seed, results.size(), BuildInfo.version());
+        Map<String, byte[]> files = run(new RunAnalysis(scenario, results), info);
+        files.put(ReportDirectory.MARKER, Manifest.run(fromCode(seed, results.size()), scenario, files));
+        return ReportDirectory.write(dir, files);
+    }
+
+    /**
+     * Writes the report of two scenarios compared with common random numbers to {@code dir}, whole or not at all:
+     * the files {@code chipflow compare A B --out dir} writes and its manifest.json (as for
+     * {@link #write(Scenario, List, long, Path)}).
+     *
+     * @param a          scenario A
+     * @param b          scenario B, with the same firms
+     * @param comparison their replications, from {@link Comparison#run}
+     * @param seed       the master seed they were run with
+     * @param dir        the report directory: new, empty, or an earlier chipflow report (replaced)
+     * @return the report directory's absolute path
+     * @throws ReportException if the directory cannot be written
+     */
+    public static Path write(Scenario a, Scenario b, Comparison<SupplyResult> comparison, long seed, Path dir) {
+        ReportDirectory.check(dir);
+        int replications = comparison.a().size();
+        RunInfo info = new RunInfo(seed, replications, BuildInfo.version());
+        ComparisonAnalysis c = new ComparisonAnalysis(new RunAnalysis(a, comparison.a(), comparison.summaryA()),
+                new RunAnalysis(b, comparison.b(), comparison.summaryB()), comparison.difference());
+        Map<String, byte[]> files = comparison(c, info);
+        files.put(ReportDirectory.MARKER, Manifest.comparison(fromCode(seed, replications), a, b, files));
+        return ReportDirectory.write(dir, files);
+    }
+
+    private static Manifest.Provenance fromCode(long seed, int replications) {
+        return new Manifest.Provenance(BuildInfo.version(), BuildInfo.gitCommit(), seed, replications, 0,
+                SupplyModel.streamNames(), List.of());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -15,7 +15,14 @@ import java.time.format.DateTimeParseException;
  */
 public record KnobAssignment(String knob, LocalDate date, String value, String origin) {
 
-    /** Validates presence. */
+    /**
+     * Validates presence.
+     *
+     * @param knob the knob's documented name, e.g. {@code cap.ratio} or {@code firm.ByteDance.orders}
+     * @param date the first day of the new value, or null for the whole run
+     * @param value its value as text
+     * @param origin where it came from, e.g. {@code tighter-cap.scenario:7}; null for the command line
+     */
     public KnobAssignment {
         if (knob == null || value == null) {
             throw new IllegalArgumentException("a knob assignment needs a knob and a value");

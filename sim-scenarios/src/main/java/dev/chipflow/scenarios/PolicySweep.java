@@ -15,7 +15,16 @@ import java.util.List;
 public record PolicySweep(String name, String description, String base, String knob, String axisLabel,
         List<Value> values) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param name e.g. {@code cap-ratio}
+     * @param description one line for {@code chipflow list}
+     * @param base the name of the scenario swept
+     * @param knob the knob's documented name, set with {@link dev.chipflow.supply.Knobs#set}
+     * @param axisLabel what the values mean, with the unit, for charts and tables
+     * @param values the points of the sweep, in order
+     */
     public PolicySweep {
         values = List.copyOf(values);
     }

@@ -41,7 +41,14 @@ public record ScenarioFile(Path path, String base, String baseOrigin, List<KnobA
     /** The scenario a file starts from when it names no base and none is given. */
     public static final String DEFAULT_BASE = NamedScenarios.ORDERS_PLACED;
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param path the file
+     * @param base the base scenario's name, or null
+     * @param baseOrigin {@code file:line} of the {@code base} line, or null
+     * @param assignments the knob lines, in file order
+     */
     public ScenarioFile {
         assignments = List.copyOf(assignments);
     }
