@@ -428,7 +428,7 @@ public final class Reports {
 
     private static Manifest.Provenance fromCode(long seed, int replications) {
         return new Manifest.Provenance(BuildInfo.version(), BuildInfo.gitCommit(), seed, replications, 0,
-                SupplyModel.streamNames(), List.of());
+                SupplyModel.streamNames(), List.of(), List.of());
     }
 
     // ------------------------------------------------------------------ helpers
