@@ -52,7 +52,12 @@ public final class Explain {
     private Explain() {
     }
 
-    /** @return 2026-06-30 (if within the horizon) and the horizon's end */
+    /**
+     * The analysis dates used when none are given.
+     *
+     * @param s the scenario to explain; its {@code horizon.end} is the last date
+     * @return {@link #MID_YEAR} (2026-06-30) if it falls before {@code s}'s horizon end, then the horizon end, in order
+     */
     public static List<LocalDate> defaultDates(Scenario s) {
         List<LocalDate> d = new ArrayList<>();
         if (MID_YEAR.isBefore(s.horizonEnd())) {
@@ -118,7 +123,15 @@ public final class Explain {
         return (int) Math.min(Integer.MAX_VALUE, (perReplication - cheap(n).size()) / perOrder(n));
     }
 
-    /** @return the fewest model runs a sampled analysis needs: one random order per replication */
+    /**
+     * The smallest budget a sampled analysis accepts.
+     *
+     * @param n            the number of rules weighed, 1 to {@link Shapley#MAX_PLAYERS}
+     * @param replications the replications of the analysis, at least 1
+     * @return the fewest model runs a sampled analysis needs: per replication, the {@code 2n + 2} subsets every
+     *         replication runs plus one random order of the rules
+     * @throws IllegalArgumentException if {@code n} is outside 1 to {@link Shapley#MAX_PLAYERS}
+     */
     public static long minimumBudget(int n, int replications) {
         return (long) replications * (cheap(n).size() + perOrder(n));
     }
@@ -142,14 +155,39 @@ public final class Explain {
                 : sampled(runner, s, rules, dates, replications, seed, p);
     }
 
-    /** @return the model runs {@link #run} makes at most */
+    /**
+     * How many model runs an analysis will make, for a progress bar or a cost estimate before running it.
+     *
+     * @param n            the number of rules weighed, 1 to {@link Shapley#MAX_PLAYERS}
+     * @param replications the replications of the analysis, at least 1
+     * @param budget       model runs allowed, as {@link #run} takes it; 0 or less for no limit (exact)
+     * @return the model runs {@link #run} makes at most: {@code 2^n x replications} when exact; when sampled, fewer
+     *         if random orders of the rules share subsets
+     * @throws IllegalArgumentException as {@link #permutations} does, for a budget too small or runs above
+     *                                  {@link #MAX_RUNS}
+     */
     public static long runs(int n, int replications, long budget) {
         int p = permutations(n, replications, budget);
         return p == 0 ? (long) Shapley.subsets(n) * replications
                 : (long) replications * (cheap(n).size() + (long) p * perOrder(n));
     }
 
-    /** Exact Shapley values: every subset of the rules in every replication. */
+    /**
+     * Exact Shapley values: every subset of the rules in every replication, {@code 2^n x replications} model runs.
+     *
+     * @param runner       the pool that runs the subsets in parallel; its progress counts model runs, and the results
+     *                     do not depend on its thread count
+     * @param s            the scenario as is, whose rules are lifted in the counterfactual runs
+     * @param rules        the rules to weigh, distinct and at least one, at most {@link Shapley#MAX_PLAYERS}; their
+     *                     order is the player order of the result (the other rules stay as they are)
+     * @param dates        analysis dates, from 2026-01-01 to {@code s}'s horizon end; sorted and deduplicated
+     * @param replications the replications of every subset, at least 1
+     * @param seed         the master seed; replication {@code i} of every subset runs on
+     *                     {@link RandomStreams#forReplication}{@code (seed, i)}
+     * @return every rule's Shapley value, what lifting it alone gains and keeping it alone costs, per replication,
+     *         date and firm
+     * @throws IllegalArgumentException if the rules are empty or repeat one, or a date lies outside the run
+     */
     public static Explanation exact(ReplicationRunner runner, Scenario s, List<Rule> rules, List<LocalDate> dates,
             int replications, long seed) {
         Setup u = new Setup(s, rules, dates);
@@ -169,9 +207,23 @@ public final class Explain {
     }
 
     /**
-     * Sampled Shapley values: {@code permutations} random orders of the rules per replication.
+     * Sampled Shapley values: {@code permutations} random orders of the rules per replication, drawn from the
+     * replication's stream {@value #PERMUTATION_STREAM}.
      *
+     * @param runner       the pool that runs the subsets in parallel; its progress counts model runs, and the results
+     *                     do not depend on its thread count
+     * @param s            the scenario as is, whose rules are lifted in the counterfactual runs
+     * @param rules        the rules to weigh, distinct and at least one, at most {@link Shapley#MAX_PLAYERS}; their
+     *                     order is the player order of the result (the other rules stay as they are)
+     * @param dates        analysis dates, from 2026-01-01 to {@code s}'s horizon end; sorted and deduplicated
+     * @param replications the replications, at least 1; each draws its own orders
+     * @param seed         the master seed; replication {@code i} of every subset runs on
+     *                     {@link RandomStreams#forReplication}{@code (seed, i)}, which also draws its orders
      * @param permutations orders per replication, at least 1
+     * @return every rule's estimated Shapley value (each replication's mean over its orders), what lifting it alone
+     *         gains and keeping it alone costs (these exact), per replication, date and firm
+     * @throws IllegalArgumentException if {@code permutations} is below 1, the rules are empty or repeat one, or a
+     *                                  date lies outside the run
      */
     public static Explanation sampled(ReplicationRunner runner, Scenario s, List<Rule> rules, List<LocalDate> dates,
             int replications, long seed, int permutations) {

@@ -121,52 +121,133 @@ public final class Explanation {
         return date * (firms.size() + 1) + firm;
     }
 
-    /** @return the rule's Shapley value: units it holds back, over replications */
+    /**
+     * The rule's share of the units held back, over the replications.
+     *
+     * @param rule a rule's index in {@link #rules()}, its player order
+     * @param date an analysis date's index in {@link #dates()}
+     * @param firm a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return its Shapley value in units delivered by the date (what it holds back), summarised over the replications
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public Summary shapley(int rule, int date, int firm) {
         return Summary.of95(column(shapley, rule, k(date, firm)));
     }
 
-    /** @return units gained by lifting the rule alone, v({rule}) - v(none) */
+    /**
+     * What lifting the rule alone gains, every other rule kept.
+     *
+     * @param rule a rule's index in {@link #rules()}, its player order
+     * @param date an analysis date's index in {@link #dates()}
+     * @param firm a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units delivered by the date with the rule alone lifted minus as is, {@code v({rule}) - v(none)}, over the
+     *         replications
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public Summary liftedAlone(int rule, int date, int firm) {
         return Summary.of95(column(liftedAlone, rule, k(date, firm)));
     }
 
-    /** @return units lost by keeping the rule alone, every other lifted: v(all) - v(all but the rule) */
+    /**
+     * What keeping the rule alone costs, every other rule lifted.
+     *
+     * @param rule a rule's index in {@link #rules()}, its player order
+     * @param date an analysis date's index in {@link #dates()}
+     * @param firm a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units delivered by the date with every rule lifted minus with every rule but this one lifted,
+     *         {@code v(all) - v(all but the rule)}, over the replications
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public Summary keptAlone(int rule, int date, int firm) {
         return Summary.of95(column(keptAlone, rule, k(date, firm)));
     }
 
-    /** @return one replication's Shapley value of the rule */
+    /**
+     * One replication's share of the rule; the rules' shares in one replication sum to what they hold back together
+     * in it ({@link #explained(int, int)}).
+     *
+     * @param replication a replication, from 0 to {@link #replications()} - 1
+     * @param rule        a rule's index in {@link #rules()}, its player order
+     * @param date        an analysis date's index in {@link #dates()}
+     * @param firm        a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return the rule's Shapley value in that replication, in units delivered by the date (exact or its
+     *         mean over the replication's random orders)
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public double shapley(int replication, int rule, int date, int firm) {
         return shapley[replication][rule][k(date, firm)];
     }
 
-    /** @return units delivered by the date as is */
+    /**
+     * Deliveries with no rule lifted.
+     *
+     * @param date an analysis date's index in {@link #dates()}
+     * @param firm a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units delivered by the date as is, over the replications
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public Summary asIs(int date, int firm) {
         return Summary.of95(column(asIs, k(date, firm)));
     }
 
-    /** @return one replication's units delivered by the date as is */
+    /**
+     * One replication's deliveries with no rule lifted.
+     *
+     * @param replication a replication, from 0 to {@link #replications()} - 1
+     * @param date        an analysis date's index in {@link #dates()}
+     * @param firm        a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units delivered by the date as is in that replication
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public double asIs(int replication, int date, int firm) {
         return asIs[replication][k(date, firm)];
     }
 
-    /** @return units delivered by the date with every rule lifted */
+    /**
+     * Deliveries with every weighed rule lifted.
+     *
+     * @param date an analysis date's index in {@link #dates()}
+     * @param firm a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units delivered by the date with every rule lifted, over the replications
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public Summary allLifted(int date, int firm) {
         return Summary.of95(column(allLifted, k(date, firm)));
     }
 
-    /** @return one replication's units delivered by the date with every rule lifted */
+    /**
+     * One replication's deliveries with every weighed rule lifted.
+     *
+     * @param replication a replication, from 0 to {@link #replications()} - 1
+     * @param date        an analysis date's index in {@link #dates()}
+     * @param firm        a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units delivered by the date with every rule lifted in that replication
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public double allLifted(int replication, int date, int firm) {
         return allLifted[replication][k(date, firm)];
     }
 
-    /** @return units ordered by the date (orders dated up to it) */
+    /**
+     * Demand up to the date, the same in every replication.
+     *
+     * @param date an analysis date's index in {@link #dates()}
+     * @param firm a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units ordered by the date (orders dated up to it, inclusive)
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public double ordered(int date, int firm) {
         return ordered[k(date, firm)];
     }
 
-    /** @return units ordered by the date and not delivered by it, as is */
+    /**
+     * The shortfall as is: {@link #ordered(int, int)} minus {@link #asIs(int, int)}.
+     *
+     * @param date an analysis date's index in {@link #dates()}
+     * @param firm a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units ordered by the date and not delivered by it, as is, over the replications
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public Summary shortfall(int date, int firm) {
         int k = k(date, firm);
         double[] v = new double[replications()];
@@ -176,7 +257,14 @@ public final class Explanation {
         return Summary.of95(v);
     }
 
-    /** @return units the rules hold back together: every rule lifted minus as is, the sum of the Shapley values */
+    /**
+     * The part of the shortfall the rules account for: {@link #allLifted(int, int)} minus {@link #asIs(int, int)}.
+     *
+     * @param date an analysis date's index in {@link #dates()}
+     * @param firm a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units the rules hold back together, the sum of their Shapley values, over the replications
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public Summary explained(int date, int firm) {
         int k = k(date, firm);
         double[] v = new double[replications()];
@@ -186,7 +274,15 @@ public final class Explanation {
         return Summary.of95(v);
     }
 
-    /** @return units ordered by the date that no rule holds back and still are not delivered: transit, late orders */
+    /**
+     * The part of the shortfall no rule accounts for: {@link #ordered(int, int)} minus {@link #allLifted(int, int)}.
+     *
+     * @param date an analysis date's index in {@link #dates()}
+     * @param firm a firm's index in {@link #firms()}, or {@link #all()} for all firms together
+     * @return units ordered by the date and not delivered by it even with every rule lifted (transit, orders placed too
+     *         late to arrive), over the replications
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public Summary unexplained(int date, int firm) {
         int k = k(date, firm);
         double[] v = new double[replications()];

@@ -21,13 +21,21 @@ public final class Shapley {
     private Shapley() {
     }
 
-    /** @return {@code 2^n}, the number of subsets */
+    /**
+     * @param n the number of players, 1 to {@link #MAX_PLAYERS}
+     * @return {@code 2^n}, the number of subsets (bitmasks {@code 0 .. 2^n - 1})
+     * @throws IllegalArgumentException if {@code n} is outside 1 to {@link #MAX_PLAYERS}
+     */
     public static int subsets(int n) {
         check(n);
         return 1 << n;
     }
 
-    /** @return the subset of every player */
+    /**
+     * @param n the number of players, 1 to {@link #MAX_PLAYERS}
+     * @return the subset of every player: the bitmask {@code 2^n - 1}, bits {@code 0 .. n-1} set
+     * @throws IllegalArgumentException if {@code n} is outside 1 to {@link #MAX_PLAYERS}
+     */
     public static int all(int n) {
         return subsets(n) - 1;
     }
@@ -167,7 +175,10 @@ public final class Shapley {
     /**
      * What lifting one player alone gains: {@code v({i}) - v(empty)}.
      *
-     * @return {@code d[i][k]}
+     * @param n the number of players, {@code 0 .. n-1}, at most {@link #MAX_PLAYERS} (not checked here)
+     * @param v the value of each subset, every one the same length; called for the empty subset and each player
+     *          alone ({@code n + 1} calls)
+     * @return {@code d[i][k]}: entry {@code k} of player {@code i} alone minus that of the empty subset
      */
     public static double[][] alone(int n, IntFunction<double[]> v) {
         double[] none = v.apply(0);
@@ -181,7 +192,11 @@ public final class Shapley {
     /**
      * What a player adds when it joins last, every other player already in: {@code v(all) - v(all minus i)}.
      *
-     * @return {@code d[i][k]}
+     * @param n the number of players, 1 to {@link #MAX_PLAYERS}
+     * @param v the value of each subset, every one the same length; called for the full subset and each subset of
+     *          all players but one ({@code n + 1} calls)
+     * @return {@code d[i][k]}: entry {@code k} of the full subset minus that of the subset without player {@code i}
+     * @throws IllegalArgumentException if {@code n} is outside 1 to {@link #MAX_PLAYERS}
      */
     public static double[][] last(int n, IntFunction<double[]> v) {
         int all = all(n);

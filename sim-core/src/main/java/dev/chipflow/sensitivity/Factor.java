@@ -79,7 +79,19 @@ public record Factor(String knob, Kind kind, double low, double high, String ori
         }
     }
 
-    /** Validates the range. */
+    /**
+     * Validates the range.
+     *
+     * @param knob   the knob's documented name, e.g. {@code lab.lines}; not checked against the registry here
+     * @param kind   what the range is a range of, e.g. {@link Kind#MEAN} for a distribution of days
+     * @param low    the range's low end, finite; in the unit of {@code kind} (the knob's value, a mean in days, or a
+     *               shift in days); a whole number for the whole-number kinds, at least 0 for {@link Kind#MEAN}
+     * @param high   the range's high end, finite, at least {@code low}; a whole number for the whole-number kinds
+     * @param origin where the range comes from: {@code calibrated} (the registry's calibrated range) or
+     *               {@code --factor}
+     * @throws IllegalArgumentException naming the knob, if the range is not finite, has {@code low} above
+     *                                  {@code high}, is not whole for a whole-number kind or is a negative mean
+     */
     public Factor {
         if (!(Double.isFinite(low) && Double.isFinite(high) && low <= high)) {
             throw new IllegalArgumentException("the range of " + knob + " must be finite numbers LOW..HIGH with LOW <= "
@@ -202,7 +214,11 @@ public record Factor(String knob, Kind kind, double low, double high, String ori
         apply(s, value(1));
     }
 
-    /** @return whether the scenario's timeline changes this knob on a date (that change still applies) */
+    /**
+     * @param s the scenario the factor varies, whose timeline of dated changes is searched
+     * @return whether the scenario's timeline changes this knob on a date (that change still applies over the
+     *         factor's value from its date)
+     */
     public boolean onTimeline(Scenario s) {
         for (PolicyChange c : s.timeline().changes()) {
             if (c.knob().equals(knob)) {

@@ -45,7 +45,14 @@ public final class Factors {
      */
     public record Selection(List<Factor> factors, List<Skipped> skipped) {
 
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param factors the factors, defaults first in registry order, then those added by {@code --factor}; not
+         *                null, no null element
+         * @param skipped assumptions without a numeric calibrated range, not varied unless given with
+         *                {@code --factor}; not null, no null element (empty when the defaults are not used)
+         */
         public Selection {
             factors = List.copyOf(factors);
             skipped = List.copyOf(skipped);

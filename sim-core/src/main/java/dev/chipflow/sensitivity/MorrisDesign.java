@@ -115,22 +115,39 @@ public final class MorrisDesign {
         return points.length;
     }
 
-    /** @return a point's coordinates in the unit cube (a new array) */
+    /**
+     * @param p a point's number, from 0 to {@link #points()} - 1: {@code t (k + 1) + s} for step {@code s} of
+     *          trajectory {@code t}
+     * @return its coordinates in the unit cube, one per factor, each on the grid {@code 0, 1/(levels - 1), ..., 1}
+     *         (a new array)
+     */
     public double[] point(int p) {
         return points[p].clone();
     }
 
-    /** @return the factor that step {@code s} (from 1) of trajectory {@code t} moves */
+    /**
+     * @param t a trajectory, from 0 to {@link #trajectories()} - 1
+     * @param s a step of it, from 1 to {@link #factors()} (step 0, the start, moves nothing)
+     * @return the factor, from 0, that the step moves (each factor exactly once per trajectory)
+     */
     public int moved(int t, int s) {
         return moved[t][s - 1];
     }
 
-    /** @return +1 if step {@code s} of trajectory {@code t} moves up, -1 if down */
+    /**
+     * @param t a trajectory, from 0 to {@link #trajectories()} - 1
+     * @param s a step of it, from 1 to {@link #factors()}
+     * @return +1 if the step moves its factor up by {@link #delta()}, -1 if down
+     */
     public int direction(int t, int s) {
         return direction[t][s - 1];
     }
 
-    /** @return a point's label for design files: its trajectory and step, e.g. {@code T3.2} */
+    /**
+     * @param p a point's number, from 0 to {@link #points()} - 1
+     * @return the point's label for design files: {@code T}, its trajectory from 1, a dot and its step from 0 (the
+     *         start), e.g. {@code T3.2}
+     */
     public String label(int p) {
         return "T" + (p / (k + 1) + 1) + "." + (p % (k + 1));
     }

@@ -102,7 +102,15 @@ public final class MorrisEstimator {
         return ee;
     }
 
-    /** Resamples of the trajectories, as {@link SobolEstimator#resamples} of rows. */
+    /**
+     * Resamples of the trajectories, as {@link SobolEstimator#resamples} of rows.
+     *
+     * @param trajectories the design's trajectories {@code r}, at least 1
+     * @param count        the number of bootstrap resamples, at least 1
+     * @param rng          the stream to draw from
+     * @return {@code count} arrays of {@code r} trajectory numbers, from 0, drawn with replacement
+     * @throws IllegalArgumentException if {@code count} is below 1
+     */
     public static int[][] resamples(int trajectories, int count, UniformRandomProvider rng) {
         return SobolEstimator.resamples(trajectories, count, rng);
     }

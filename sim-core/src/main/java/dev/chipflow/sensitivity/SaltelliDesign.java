@@ -130,12 +130,19 @@ public final class SaltelliDesign {
         return row * (k + 2);
     }
 
-    /** @return the number of B's point in that row */
+    /**
+     * @param row a base row, from 0 to {@link #baseSamples()} - 1
+     * @return the number of B's point in that row
+     */
     public int pointB(int row) {
         return row * (k + 2) + k + 1;
     }
 
-    /** @return the number of A_B^i's point in that row ({@code i} from 0) */
+    /**
+     * @param row a base row, from 0 to {@link #baseSamples()} - 1
+     * @param i   a factor, from 0 to {@link #factors()} - 1: the column A_B^i takes from B
+     * @return the number of A_B^i's point in that row
+     */
     public int pointAB(int row, int i) {
         return row * (k + 2) + i + 1;
     }

@@ -25,7 +25,24 @@ public record SensitivityResult(SupplySensitivity.Settings settings, Scenario sc
         List<Factors.Skipped> skipped, SensitivityOutputs outputs, List<String> labels, int[] rows, double[][] values,
         double[][] means, double[][] sds, List<OutputAnalysis> analyses) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists; the arrays are kept as given, not copied.
+     *
+     * @param settings the settings the analysis ran with (method, samples, replications, seed, bootstrap, level)
+     * @param scenario the base scenario the factors varied
+     * @param factors  the factors, in design column order (column {@code i} of {@code values} is factor {@code i})
+     * @param skipped  assumptions the defaults left out, and why
+     * @param outputs  the outputs, in the order of {@code means}' and {@code sds}' columns and of {@code analyses}
+     * @param labels   per design point, in point order, its place in the design ({@code A}, {@code B}, {@code AB3};
+     *                 {@code T2.5} for Morris)
+     * @param rows     per design point, its base row (Sobol') or trajectory (Morris), from 0
+     * @param values   {@code values[point][factor]}: each factor's value at the point, in the factor's unit (see
+     *                 {@link Factor.Kind#parameter()})
+     * @param means    {@code means[point][output]}: the output's mean over the point's replications
+     * @param sds      {@code sds[point][output]}: the output's sample standard deviation over the point's
+     *                 replications, NaN for one replication
+     * @param analyses per output, in the order of {@code outputs}, the headline first
+     */
     public SensitivityResult {
         factors = List.copyOf(factors);
         skipped = List.copyOf(skipped);

@@ -40,7 +40,16 @@ public final class SobolEstimator {
      */
     public record Evaluations(double[] fA, double[] fB, double[][] fAB) {
 
-        /** Checks the lengths. */
+        /**
+         * Checks the lengths; the arrays are kept as given, not copied.
+         *
+         * @param fA  the output at A's rows, {@code n} values, at least 2
+         * @param fB  the output at B's rows, as many as {@code fA}, row {@code r} of B paired with row {@code r} of A
+         * @param fAB {@code fAB[i][r]}: the output at row {@code r} of A_B^i, for each factor {@code i}; every one as
+         *            long as {@code fA}
+         * @throws IllegalArgumentException if {@code fA} and {@code fB} differ in length or have fewer than 2 rows,
+         *                                  or a row of {@code fAB} differs in length from {@code fA}
+         */
         public Evaluations {
             if (fA.length != fB.length || fA.length < 2) {
                 throw new IllegalArgumentException("f(A) and f(B) need the same number of rows, at least 2: "
@@ -91,12 +100,20 @@ public final class SobolEstimator {
         public static final Index UNDEFINED = new Index(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN);
 
-        /** @return whether the first-order interval holds {@code x} */
+        /**
+         * @param x a first-order index, e.g. the exact value of a test function
+         * @return whether the first-order interval {@code [firstLower, firstUpper]}, ends included, holds {@code x};
+         *         false if the interval is undefined (NaN)
+         */
         public boolean firstCovers(double x) {
             return x >= firstLower && x <= firstUpper;
         }
 
-        /** @return whether the total interval holds {@code x} */
+        /**
+         * @param x a total index, e.g. the exact value of a test function
+         * @return whether the total interval {@code [totalLower, totalUpper]}, ends included, holds {@code x}; false
+         *         if the interval is undefined (NaN)
+         */
         public boolean totalCovers(double x) {
             return x >= totalLower && x <= totalUpper;
         }
@@ -110,7 +127,14 @@ public final class SobolEstimator {
      */
     public record Result(double variance, List<Index> indices) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param variance the output's population variance over the {@code 2n} values of A and B (0: it does not
+         *                 vary; NaN: it is not finite somewhere)
+         * @param indices  per factor, in design column order; {@link Index#UNDEFINED} for every factor when the
+         *                 variance is 0 or NaN
+         */
         public Result {
             indices = List.copyOf(indices);
         }

@@ -59,7 +59,21 @@ public final class SupplySensitivity {
     public record Settings(Method method, int samples, int levels, int replications, long seed, int bootstrap,
             double level) {
 
-        /** Validates. */
+        /**
+         * Validates the replications, the bootstrap and the level; the samples and levels are checked by the design
+         * when the analysis runs.
+         *
+         * @param method       Sobol' or Morris
+         * @param samples      base samples {@code n} of A and B (Sobol'; at least 2, a power of two is best), or
+         *                     trajectories (Morris; at least 2)
+         * @param levels       grid levels {@code p} (Morris; even, at least 2; ignored for Sobol')
+         * @param replications replications per design point, at least 1
+         * @param seed         the master seed of the model runs, the design and the bootstrap
+         * @param bootstrap    bootstrap resamples for the intervals, at least 1
+         * @param level        the intervals' level, in (0, 1), e.g. 0.95
+         * @throws IllegalArgumentException if {@code replications} or {@code bootstrap} is below 1, or {@code level}
+         *                                  is outside (0, 1)
+         */
         public Settings {
             if (replications < 1) {
                 throw new IllegalArgumentException("replications must be at least 1, was " + replications);
@@ -72,17 +86,39 @@ public final class SupplySensitivity {
             }
         }
 
-        /** Sobol' with 1,000 bootstrap resamples and 95% intervals. */
+        /**
+         * Sobol' with 1,000 bootstrap resamples and 95% intervals.
+         *
+         * @param baseSamples  base samples {@code n} of A and B, at least 2 (a power of two is best); the analysis
+         *                     runs {@code n (k + 2)} design points for {@code k} factors
+         * @param replications replications per design point, at least 1
+         * @param seed         the master seed of the model runs, the design and the bootstrap
+         * @return the settings
+         * @throws IllegalArgumentException if {@code replications} is below 1
+         */
         public static Settings sobol(int baseSamples, int replications, long seed) {
             return new Settings(Method.SOBOL, baseSamples, 4, replications, seed, 1000, 0.95);
         }
 
-        /** Morris on 4 levels with 1,000 bootstrap resamples and 95% intervals. */
+        /**
+         * Morris on 4 levels with 1,000 bootstrap resamples and 95% intervals.
+         *
+         * @param trajectories Morris trajectories {@code r}, at least 2; the analysis runs {@code r (k + 1)} design
+         *                     points for {@code k} factors
+         * @param replications replications per design point, at least 1
+         * @param seed         the master seed of the model runs, the design and the bootstrap
+         * @return the settings
+         * @throws IllegalArgumentException if {@code replications} is below 1
+         */
         public static Settings morris(int trajectories, int replications, long seed) {
             return new Settings(Method.MORRIS, trajectories, 4, replications, seed, 1000, 0.95);
         }
 
-        /** @return the design points for {@code k} factors */
+        /**
+         * @param k the number of factors, at least 1
+         * @return the design points for {@code k} factors: {@code samples (k + 2)} for Sobol', {@code samples (k + 1)}
+         *         for Morris; each runs {@link #replications()} times
+         */
         public long points(int k) {
             return method == Method.SOBOL ? (long) samples * (k + 2) : (long) samples * (k + 1);
         }
