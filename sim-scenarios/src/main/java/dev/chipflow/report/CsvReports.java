@@ -29,17 +29,27 @@ public final class CsvReports {
 
     /**
      * {@code summary.csv}: every scalar output of {@link dev.chipflow.supply.SupplyResult#scalars()}.
-     * Columns: output, mean, sd, lower, upper, n (lower/upper: the 95% CI of the mean).
+     * Columns: output, mean, sd, lower, upper, n (lower/upper: the 95% CI of the mean), then the output's unit and
+     * meaning from the output registry ({@link dev.chipflow.supply.Outputs}).
      *
      * @param table the summary
      * @return the file's text
      */
     public static String summary(SummaryTable table) {
-        return write(List.of("output", "mean", "sd", "lower", "upper", "n"), rows -> {
+        return write(List.of("output", "mean", "sd", "lower", "upper", "n", "unit", "meaning"), rows -> {
             for (Map.Entry<String, Summary> e : table.outputs().entrySet()) {
                 Summary s = e.getValue();
+                String unit = "";
+                String meaning = "";
+                try {
+                    dev.chipflow.supply.Outputs.Output o = dev.chipflow.supply.Outputs.find(e.getKey());
+                    unit = o.unit();
+                    meaning = o.description();
+                } catch (IllegalArgumentException unknown) {
+                    // A summary of something else than the model's outputs: no registry entry.
+                }
                 rows.add(List.of(e.getKey(), Fmt.csv(s.mean()), Fmt.csv(s.sd()), Fmt.csv(s.lower()),
-                        Fmt.csv(s.upper()), Long.toString(s.n())));
+                        Fmt.csv(s.upper()), Long.toString(s.n()), unit, meaning));
             }
         });
     }

@@ -75,7 +75,7 @@ final class RunHtml {
         h.table(List.of("what it is", "output (CSV name)", "mean", "95% CI"), systemRows(a));
         h.p("note", "Units are H200 accelerators, counted one by one (orders are moved in shipments of "
                 + Fmt.human(s.shipmentUnits()) + " units, split wherever a rule counts units, so no figure is rounded "
-                + "to a shipment). Shares are fractions of 1.");
+                + "to a shipment). Shares are fractions of 1. " + OutputNames.computeUnits());
         for (int i = 3; i < charts.size(); i++) {
             h.figure(charts.get(i));
         }

@@ -109,7 +109,12 @@ class CsvReportsTest {
         assertEquals("4", rows.get(0).get("n"), "every replication");
         assertEquals("2", rows.stream().filter(r -> r.get("output").equals("DeepSeek.leadTimeMeanDays"))
                 .findFirst().orElseThrow().get("n"), "lead time over the 2 replications that delivered");
-        assertEquals(List.of("output", "mean", "sd", "lower", "upper", "n"), header(CsvReports.summary(table)));
+        assertEquals(List.of("output", "mean", "sd", "lower", "upper", "n", "unit", "meaning"),
+                header(CsvReports.summary(table)));
+        CSVRecord h20 = rows.stream().filter(r -> r.get("output").equals("all.deliveredH20eq")).findFirst()
+                .orElseThrow();
+        assertEquals(dev.chipflow.supply.Outputs.find("all.deliveredH20eq").unit(), h20.get("unit"));
+        assertTrue(h20.get("meaning").contains("H20"), h20.get("meaning"));
     }
 
     @Test
