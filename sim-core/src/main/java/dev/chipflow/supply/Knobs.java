@@ -367,11 +367,11 @@ public final class Knobs {
         l.add(k("lab.required", "on/off", "Third-party test in a US lab for every shipment", "true or false",
                 "on/off", "BIS rule", "H",
                 s -> Boolean.toString(s.lab().required()), (b, v) -> b.labRequired(bool(v))));
-        l.add(k("lab.lines", "shipments", "Shipments the lab tests at once ('unlimited' for no limit)",
+        l.add(k("lab.lines", "lots", "Test lines: lots the lab tests at once ('unlimited' for no limit)",
                 "a whole number >= 1 or unlimited", "1-20", "not published", "assumption",
                 s -> s.lab().lines() == Integer.MAX_VALUE ? UNLIMITED : Integer.toString(s.lab().lines()),
                 (b, v) -> b.labLines(v.equalsIgnoreCase(UNLIMITED) ? Integer.MAX_VALUE : whole(v))));
-        l.add(k("lab.baseDays", "days", "Test duration per shipment, fixed part", DAYS, "3-42",
+        l.add(k("lab.baseDays", "days", "Test duration per lot, fixed part", DAYS, "3-42",
                 "no lab, capacity or duration published", "assumption",
                 s -> s.lab().baseDays().spec(), (b, v) -> b.labBaseDays(Distribution.parse(v))));
         l.add(k("lab.daysPerUnit", "days/unit", "Test duration added per unit of a lot (drawn once per test)",
@@ -381,7 +381,7 @@ public final class Knobs {
                 + "is cut into shipments", "a whole number in [1, 1000000000]", "8,000 (one default shipment)",
                 "not published", "assumption",
                 s -> Integer.toString(s.lab().lotUnits()), (b, v) -> b.labLotUnits(whole(v))));
-        l.add(k("lab.failureShare", "probability", "Share of tests failed; the shipment is tested again",
+        l.add(k("lab.failureShare", "probability", "Share of tests failed; the lot is tested again",
                 "a number in [0, 0.95]", "0-0.20", "not published", "assumption",
                 s -> num(s.lab().failureShare()), (b, v) -> b.labFailureShare(number(v))));
         // Border
