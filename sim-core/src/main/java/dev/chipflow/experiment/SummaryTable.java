@@ -56,6 +56,16 @@ public record SummaryTable(Map<String, Summary> outputs) {
         // outputs x replications.
         List<Map<String, Double>> first = maps(a);
         List<Map<String, Double>> second = b == null ? null : maps(b);
+        if (second != null && !second.get(0).keySet().equals(first.get(0).keySet())) {
+            // An output in one only (a firm of one scenario) would vanish from the table: refuse, and say how to pair.
+            List<String> onlyA = new ArrayList<>(first.get(0).keySet());
+            onlyA.removeAll(second.get(0).keySet());
+            List<String> onlyB = new ArrayList<>(second.get(0).keySet());
+            onlyB.removeAll(first.get(0).keySet());
+            throw new IllegalArgumentException("paired results have different outputs (only in a: " + onlyA
+                    + "; only in b: " + onlyB + "); compare scenarios with the same firms, e.g. a.withFirmsOf(b) and "
+                    + "b.withFirmsOf(a)");
+        }
         Map<String, Summary> table = new LinkedHashMap<>();
         double[] v = new double[a.size()];
         for (String name : first.get(0).keySet()) {

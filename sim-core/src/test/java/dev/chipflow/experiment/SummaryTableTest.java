@@ -68,6 +68,13 @@ class SummaryTableTest {
                 () -> SummaryTable.differences(A, B.subList(0, 2)));
         assertTrue(lengths.getMessage().contains("3 vs 2"), lengths.getMessage());
 
+        // b has an output a lacks (a firm of b only): it must not vanish from the table silently.
+        Scalars extra = () -> Map.of("z", 1.0, "a", 2.0, "Moonshot.delivered", 0.0);
+        IllegalArgumentException unpaired = assertThrows(IllegalArgumentException.class,
+                () -> SummaryTable.differences(A.subList(0, 1), List.of(extra)));
+        assertTrue(unpaired.getMessage().contains("only in b: [Moonshot.delivered]")
+                && unpaired.getMessage().contains("withFirmsOf"), unpaired.getMessage());
+
         Scalars missing = () -> Map.of("z", 1.0);
         IllegalArgumentException gap = assertThrows(IllegalArgumentException.class,
                 () -> SummaryTable.of(List.of(A.get(0), missing)));
