@@ -176,9 +176,12 @@ public final class SupplyModel {
         return m.result();
     }
 
-    /** @return the scenario as a replication for {@link dev.chipflow.experiment.ReplicationRunner} */
+    /**
+     * @return the scenario as a replication for any {@link dev.chipflow.experiment.ExperimentEngine}: a
+     *         {@link ScenarioReplication}, which an engine that ships work to other processes can describe
+     */
     public static Replication<SupplyResult> replication(Scenario scenario) {
-        return streams -> run(scenario, streams);
+        return new ScenarioReplication(scenario);
     }
 
     /** @return the names of the random streams the model draws from, sorted */

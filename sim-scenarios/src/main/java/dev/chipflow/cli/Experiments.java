@@ -2,7 +2,7 @@ package dev.chipflow.cli;
 
 
 import dev.chipflow.experiment.Comparison;
-import dev.chipflow.experiment.ReplicationRunner;
+import dev.chipflow.experiment.ExperimentEngine;
 import dev.chipflow.experiment.Sweep;
 import dev.chipflow.report.ComparisonAnalysis;
 import dev.chipflow.report.ConsoleReport;
@@ -35,10 +35,9 @@ final class Experiments {
         RunInfo info = info(o);
         RunAnalysis a;
         Map<String, byte[]> files = null;
-        try (ProgressReporter p = progress(cli, o, s.name())) {
-            p.expect(o.replications);
-            List<SupplyResult> results = new ReplicationRunner(o.threadCount(), p).run(o.replications, o.seed,
-                    SupplyModel.replication(s));
+        try (ProgressReporter p = progress(cli, o, s.name(), o.replications);
+                ExperimentEngine engine = o.engine(p)) {
+            List<SupplyResult> results = engine.run(o.replications, o.seed, SupplyModel.replication(s));
             p.phase("summarising");
             a = new RunAnalysis(s, results);
             if (o.out != null) {
@@ -63,10 +62,10 @@ final class Experiments {
         RunInfo info = info(o);
         ComparisonAnalysis ca;
         Map<String, byte[]> files = null;
-        try (ProgressReporter p = progress(cli, o, "compare")) {
-            p.expect(2 * o.replications);
-            Comparison<SupplyResult> c = Comparison.run(new ReplicationRunner(o.threadCount(), p), o.replications,
-                    o.seed, SupplyModel.replication(a), SupplyModel.replication(b));
+        try (ProgressReporter p = progress(cli, o, "compare", 2 * o.replications);
+                ExperimentEngine engine = o.engine(p)) {
+            Comparison<SupplyResult> c = Comparison.run(engine, o.replications, o.seed, SupplyModel.replication(a),
+                    SupplyModel.replication(b));
             p.phase("summarising");
             ca = new ComparisonAnalysis(new RunAnalysis(a, c.a(), c.summaryA()),
                     new RunAnalysis(b, c.b(), c.summaryB()), c.difference());
@@ -96,10 +95,10 @@ final class Experiments {
         }
         SweepAnalysis sa;
         Map<String, byte[]> files = null;
-        try (ProgressReporter p = progress(cli, o, "sweep " + spec.name())) {
-            p.expect(scenarios.size() * o.replications);
-            Sweep<Integer, SupplyResult> sweep = Sweep.run(new ReplicationRunner(o.threadCount(), p), o.replications,
-                    o.seed, spec.knob(), index, k -> SupplyModel.replication(scenarios.get(k)));
+        try (ProgressReporter p = progress(cli, o, "sweep " + spec.name(), scenarios.size() * o.replications);
+                ExperimentEngine engine = o.engine(p)) {
+            Sweep<Integer, SupplyResult> sweep = Sweep.run(engine, o.replications, o.seed, spec.knob(), index,
+                    k -> SupplyModel.replication(scenarios.get(k)));
             p.phase("summarising");
             List<RunAnalysis> points = new ArrayList<>();
             for (Sweep.Point<Integer, SupplyResult> point : sweep.points()) {
@@ -135,8 +134,11 @@ final class Experiments {
                 o.analysisDates().stream().map(LocalDate::toString).toList());
     }
 
-    private static ProgressReporter progress(ChipflowCli cli, ExperimentOptions o, String task) {
-        return new ProgressReporter(o.mode(), task, cli.err());
+    /** Knows the replications before the engine starts, which may take seconds (Spark). */
+    private static ProgressReporter progress(ChipflowCli cli, ExperimentOptions o, String task, int replications) {
+        ProgressReporter p = new ProgressReporter(o.mode(), task, cli.err());
+        p.expect(replications);
+        return p;
     }
 
     private static void written(PrintStream out, Path dir, Map<String, byte[]> files) {

@@ -1,0 +1,238 @@
+package dev.chipflow.spark;
+
+import dev.chipflow.supply.TraceEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a replication's result into bytes on an executor and back on the driver, bit for bit.
+ *
+ * <p>The model's results ({@link dev.chipflow.supply.SupplyResult} and the records it holds) are records that are not
+ * {@link Serializable}, and sim-core stays free of anything Spark needs, so records are written component by component
+ * through reflection: numbers as their exact bits (a NaN lead time stays the same NaN), arrays, strings, nested records
+ * and lists of records. Lists of {@link TraceEvent} are never written: the per-event trace stays on the executor and
+ * arrives as an empty list, so what travels is the per-replication summary (scalars, per-firm counts, daily series).
+ * Any other {@link Serializable} result goes through Java serialization.
+ */
+final class ResultCodec {
+
+    private static final byte RECORD = 1;
+    private static final byte JAVA = 2;
+
+    private ResultCodec() {
+    }
+
+    /**
+     * @param result a replication's result: a record of supported components, or Serializable
+     * @return its bytes
+     * @throws IllegalArgumentException if the result can travel neither way
+     */
+    static byte[] encode(Object result) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (result instanceof Record r && !(result instanceof Serializable)) {
+                out.writeByte(RECORD);
+                out.writeUTF(r.getClass().getName());
+                writeRecord(out, r);
+            } else if (result instanceof Serializable) {
+                out.writeByte(JAVA);
+                try (ObjectOutputStream o = new ObjectOutputStream(out)) {
+                    o.writeObject(result);
+                }
+            } else {
+                throw new IllegalArgumentException("a result of type " + (result == null ? "null"
+                        : result.getClass().getName()) + " cannot travel back from a Spark executor: make it a "
+                        + "record or Serializable");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * @param data what {@link #encode} wrote
+     * @return the result, equal to the one encoded
+     */
+    static Object decode(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte kind = in.readByte();
+            if (kind == JAVA) {
+                return javaObject(in);
+            }
+            return readRecord(in, Class.forName(in.readUTF(), true, loader()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a result's class is missing on the driver: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one Java-serialized object, resolving classes in the loader that holds chipflow's classes. */
+    static Object javaObject(InputStream in) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream o = new ObjectInputStream(in) {
+            @Override
+            protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+                try {
+                    return Class.forName(desc.getName(), false, loader());
+                } catch (ClassNotFoundException e) {
+                    return super.resolveClass(desc);
+                }
+            }
+        }) {
+            return o.readObject();
+        }
+    }
+
+    /** Under spark-submit the application's classes are in the context loader, not this class's parent. */
+    private static ClassLoader loader() {
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l != null ? l : ResultCodec.class.getClassLoader();
+    }
+
+    private static void writeRecord(DataOutputStream out, Record r) throws IOException {
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(r);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getName(), e);
+            }
+            write(out, c.getGenericType(), v, r.getClass().getSimpleName() + "." + c.getName());
+        }
+    }
+
+    private static void write(DataOutputStream out, Type type, Object v, String where) throws IOException {
+        Class<?> cls = raw(type);
+        if (cls == double.class) {
+            out.writeLong(Double.doubleToRawLongBits((Double) v));
+        } else if (cls == long.class) {
+            out.writeLong((Long) v);
+        } else if (cls == int.class) {
+            out.writeInt((Integer) v);
+        } else if (cls == boolean.class) {
+            out.writeBoolean((Boolean) v);
+        } else if (cls == String.class) {
+            out.writeBoolean(v != null);
+            if (v != null) {
+                out.writeUTF((String) v);
+            }
+        } else if (cls == double[].class) {
+            double[] a = (double[]) v;
+            out.writeInt(a.length);
+            for (double x : a) {
+                out.writeLong(Double.doubleToRawLongBits(x));
+            }
+        } else if (cls == long[].class) {
+            long[] a = (long[]) v;
+            out.writeInt(a.length);
+            for (long x : a) {
+                out.writeLong(x);
+            }
+        } else if (cls == double[][].class) {
+            double[][] a = (double[][]) v;
+            out.writeInt(a.length);
+            for (double[] row : a) {
+                write(out, double[].class, row, where);
+            }
+        } else if (cls.isRecord()) {
+            writeRecord(out, (Record) v);
+        } else if (cls == List.class) {
+            Class<?> element = raw(((ParameterizedType) type).getActualTypeArguments()[0]);
+            if (element == TraceEvent.class) {
+                return;
+            }
+            List<?> list = (List<?>) v;
+            out.writeInt(list.size());
+            for (Object x : list) {
+                write(out, element, x, where);
+            }
+        } else {
+            throw new IllegalArgumentException(where + " of type " + type.getTypeName()
+                    + " cannot travel back from a Spark executor");
+        }
+    }
+
+    private static Object readRecord(DataInputStream in, Class<?> cls) throws IOException {
+        RecordComponent[] cs = cls.getRecordComponents();
+        Object[] args = new Object[cs.length];
+        Class<?>[] types = new Class<?>[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            types[i] = cs[i].getType();
+            args[i] = read(in, cs[i].getGenericType());
+        }
+        try {
+            Constructor<?> k = cls.getDeclaredConstructor(types);
+            k.setAccessible(true);
+            return k.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot rebuild a " + cls.getName() + " on the driver", e);
+        }
+    }
+
+    private static Object read(DataInputStream in, Type type) throws IOException {
+        Class<?> cls = raw(type);
+        if (cls == double.class) {
+            return Double.longBitsToDouble(in.readLong());
+        } else if (cls == long.class) {
+            return in.readLong();
+        } else if (cls == int.class) {
+            return in.readInt();
+        } else if (cls == boolean.class) {
+            return in.readBoolean();
+        } else if (cls == String.class) {
+            return in.readBoolean() ? in.readUTF() : null;
+        } else if (cls == double[].class) {
+            double[] a = new double[in.readInt()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Double.longBitsToDouble(in.readLong());
+            }
+            return a;
+        } else if (cls == long[].class) {
+            long[] a = new long[in.readInt()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = in.readLong();
+            }
+            return a;
+        } else if (cls == double[][].class) {
+            double[][] a = new double[in.readInt()][];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (double[]) read(in, double[].class);
+            }
+            return a;
+        } else if (cls.isRecord()) {
+            return readRecord(in, cls);
+        }
+        // A list (write accepts nothing else): trace events were never written.
+        Class<?> element = raw(((ParameterizedType) type).getActualTypeArguments()[0]);
+        if (element == TraceEvent.class) {
+            return List.of();
+        }
+        int n = in.readInt();
+        List<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(read(in, element));
+        }
+        return list;
+    }
+
+    private static Class<?> raw(Type t) {
+        return t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
+    }
+}
