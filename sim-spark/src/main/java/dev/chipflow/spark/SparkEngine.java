@@ -157,6 +157,14 @@ public final class SparkEngine implements ExperimentEngine {
         return new SparkEngine(sc, replications, progress, failFirstAttemptOf);
     }
 
+    /**
+     * @param p told on the driver as blocks of replications finish
+     * @return an engine on the same Spark context that reports to {@code p} (closing either stops the context)
+     */
+    public SparkEngine withProgress(Progress p) {
+        return new SparkEngine(sc, block, p, failFirstAttemptOf);
+    }
+
     /** @return the Spark context, for settings and tests */
     public JavaSparkContext context() {
         return sc;
