@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkCliTest {
 
     /** A grid of 2 x 2 points with 3 replications each: small, and it exercises every report file of a sweep. */
-    private static final String[] SWEEP = {"sweep", "orders-placed", "--knob", "cap.ratio", "--values", "0.25,1",
+    static final String[] SWEEP = {"sweep", "orders-placed", "--knob", "cap.ratio", "--values", "0.25,1",
         "--knob2", "lab.lines", "--values2", "2,8", "-r", "3", "--progress", "never"};
 
     record Run(int exit, String out, String err) {
