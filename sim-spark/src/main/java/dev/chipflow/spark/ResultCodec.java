@@ -17,6 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +36,34 @@ final class ResultCodec {
     private static final byte RECORD = 1;
     private static final byte JAVA = 2;
 
+    /** A record class's components, accessors and constructor, looked up once per class rather than per result. */
+    private record Shape(RecordComponent[] components, java.lang.reflect.Method[] accessors, Type[] types,
+            Constructor<?> constructor) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> cls) {
+            RecordComponent[] cs = cls.getRecordComponents();
+            java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[cs.length];
+            Type[] types = new Type[cs.length];
+            Class<?>[] raw = new Class<?>[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                accessors[i] = cs[i].getAccessor();
+                accessors[i].setAccessible(true);
+                types[i] = cs[i].getGenericType();
+                raw[i] = cs[i].getType();
+            }
+            try {
+                Constructor<?> k = cls.getDeclaredConstructor(raw);
+                k.setAccessible(true);
+                return new Shape(cs, accessors, types, k);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record without its canonical constructor: " + cls.getName(), e);
+            }
+        }
+    };
+
     private ResultCodec() {
     }
 
@@ -44,7 +73,7 @@ final class ResultCodec {
      * @throws IllegalArgumentException if the result can travel neither way
      */
     static byte[] encode(Object result) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (result instanceof Record r && !(result instanceof Serializable)) {
                 out.writeByte(RECORD);
@@ -107,14 +136,16 @@ final class ResultCodec {
     }
 
     private static void writeRecord(DataOutputStream out, Record r) throws IOException {
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
+        Shape shape = SHAPES.get(r.getClass());
+        for (int i = 0; i < shape.accessors().length; i++) {
             Object v;
             try {
-                v = c.getAccessor().invoke(r);
+                v = shape.accessors()[i].invoke(r);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getName(), e);
+                throw new IllegalStateException("cannot read " + shape.components()[i].getName() + " of "
+                        + r.getClass().getName(), e);
             }
-            write(out, c.getGenericType(), v, r.getClass().getSimpleName() + "." + c.getName());
+            write(out, shape.types()[i], v, r.getClass().getSimpleName() + "." + shape.components()[i].getName());
         }
     }
 
@@ -134,17 +165,18 @@ final class ResultCodec {
                 out.writeUTF((String) v);
             }
         } else if (cls == double[].class) {
+            // In bulk: the daily series are most of a result. A buffer keeps each double's raw bits.
             double[] a = (double[]) v;
             out.writeInt(a.length);
-            for (double x : a) {
-                out.writeLong(Double.doubleToRawLongBits(x));
-            }
+            ByteBuffer b = ByteBuffer.allocate(8 * a.length);
+            b.asDoubleBuffer().put(a);
+            out.write(b.array());
         } else if (cls == long[].class) {
             long[] a = (long[]) v;
             out.writeInt(a.length);
-            for (long x : a) {
-                out.writeLong(x);
-            }
+            ByteBuffer b = ByteBuffer.allocate(8 * a.length);
+            b.asLongBuffer().put(a);
+            out.write(b.array());
         } else if (cls == double[][].class) {
             double[][] a = (double[][]) v;
             out.writeInt(a.length);
@@ -170,17 +202,13 @@ final class ResultCodec {
     }
 
     private static Object readRecord(DataInputStream in, Class<?> cls) throws IOException {
-        RecordComponent[] cs = cls.getRecordComponents();
-        Object[] args = new Object[cs.length];
-        Class<?>[] types = new Class<?>[cs.length];
-        for (int i = 0; i < cs.length; i++) {
-            types[i] = cs[i].getType();
-            args[i] = read(in, cs[i].getGenericType());
+        Shape shape = SHAPES.get(cls);
+        Object[] args = new Object[shape.types().length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = read(in, shape.types()[i]);
         }
         try {
-            Constructor<?> k = cls.getDeclaredConstructor(types);
-            k.setAccessible(true);
-            return k.newInstance(args);
+            return shape.constructor().newInstance(args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot rebuild a " + cls.getName() + " on the driver", e);
         }
@@ -200,15 +228,11 @@ final class ResultCodec {
             return in.readBoolean() ? in.readUTF() : null;
         } else if (cls == double[].class) {
             double[] a = new double[in.readInt()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = Double.longBitsToDouble(in.readLong());
-            }
+            ByteBuffer.wrap(in.readNBytes(8 * a.length)).asDoubleBuffer().get(a);
             return a;
         } else if (cls == long[].class) {
             long[] a = new long[in.readInt()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = in.readLong();
-            }
+            ByteBuffer.wrap(in.readNBytes(8 * a.length)).asLongBuffer().get(a);
             return a;
         } else if (cls == double[][].class) {
             double[][] a = new double[in.readInt()][];

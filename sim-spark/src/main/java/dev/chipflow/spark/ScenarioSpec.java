@@ -9,8 +9,12 @@ import dev.chipflow.supply.Timeline;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A scenario as text that travels to Spark executors: its name, every knob as {@link Knobs#values} writes it, and
@@ -24,6 +28,20 @@ import java.util.Map;
 final class ScenarioSpec implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Scenarios rebuilt in this JVM, most recently used last: every task gets its own copy of the description, and
+     * rebuilding (parsing every knob, validating) costs about as much as two replications of a small scenario.
+     */
+    private static final Map<ScenarioSpec, Scenario> REBUILT = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ScenarioSpec, Scenario> eldest) {
+                    return size() > 64;
+                }
+            });
 
     private final String name;
     private final String[] knobs;
@@ -75,10 +93,25 @@ final class ScenarioSpec implements Serializable {
     Scenario scenario() {
         Scenario s = scenario;
         if (s == null) {
-            s = rebuild();
+            s = REBUILT.get(this);
+            if (s == null) {
+                s = rebuild();
+                REBUILT.put(this, s);
+            }
             scenario = s;
         }
         return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScenarioSpec x && name.equals(x.name) && Arrays.equals(knobs, x.knobs)
+                && Arrays.equals(values, x.values) && Arrays.deepEquals(changes, x.changes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, Arrays.hashCode(values), Arrays.deepHashCode(changes));
     }
 
     private Scenario rebuild() {
