@@ -73,7 +73,7 @@ final class ResultCodec {
      * @throws IllegalArgumentException if the result can travel neither way
      */
     static byte[] encode(Object result) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (result instanceof Record r && !(result instanceof Serializable)) {
                 out.writeByte(RECORD);
@@ -165,12 +165,7 @@ final class ResultCodec {
                 out.writeUTF((String) v);
             }
         } else if (cls == double[].class) {
-            // In bulk: the daily series are most of a result. A buffer keeps each double's raw bits.
-            double[] a = (double[]) v;
-            out.writeInt(a.length);
-            ByteBuffer b = ByteBuffer.allocate(8 * a.length);
-            b.asDoubleBuffer().put(a);
-            out.write(b.array());
+            writeRuns(out, (double[]) v);
         } else if (cls == long[].class) {
             long[] a = (long[]) v;
             out.writeInt(a.length);
@@ -227,9 +222,7 @@ final class ResultCodec {
         } else if (cls == String.class) {
             return in.readBoolean() ? in.readUTF() : null;
         } else if (cls == double[].class) {
-            double[] a = new double[in.readInt()];
-            ByteBuffer.wrap(in.readNBytes(8 * a.length)).asDoubleBuffer().get(a);
-            return a;
+            return readRuns(in);
         } else if (cls == long[].class) {
             long[] a = new long[in.readInt()];
             ByteBuffer.wrap(in.readNBytes(8 * a.length)).asLongBuffer().get(a);
@@ -254,6 +247,57 @@ final class ResultCodec {
             list.add(read(in, element));
         }
         return list;
+    }
+
+    /**
+     * A double array as runs of equal values (exact bits): the daily series are most of a result, and most of them
+     * hold still for days (cumulative deliveries, the lab queue), so a year of them, 40 kB as plain doubles, is a
+     * few kB as runs; less to encode, send and decode than the model took to run.
+     */
+    private static void writeRuns(DataOutputStream out, double[] a) throws IOException {
+        writeVarint(out, a.length);
+        int i = 0;
+        while (i < a.length) {
+            long bits = Double.doubleToRawLongBits(a[i]);
+            int j = i + 1;
+            while (j < a.length && Double.doubleToRawLongBits(a[j]) == bits) {
+                j++;
+            }
+            writeVarint(out, j - i);
+            out.writeLong(bits);
+            i = j;
+        }
+    }
+
+    private static double[] readRuns(DataInputStream in) throws IOException {
+        double[] a = new double[readVarint(in)];
+        int i = 0;
+        while (i < a.length) {
+            int n = readVarint(in);
+            java.util.Arrays.fill(a, i, i + n, Double.longBitsToDouble(in.readLong()));
+            i += n;
+        }
+        return a;
+    }
+
+    /** 7 bits a byte, low first: a run of under 128 days takes one byte. */
+    private static void writeVarint(DataOutputStream out, int v) throws IOException {
+        while ((v & ~0x7F) != 0) {
+            out.writeByte((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte(v);
+    }
+
+    private static int readVarint(DataInputStream in) throws IOException {
+        int v = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = in.readByte();
+            v |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                return v;
+            }
+        }
     }
 
     private static Class<?> raw(Type t) {
