@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import scala.Function2;
@@ -74,7 +75,7 @@ final class BlockTask implements Function2<TaskContext, Iterator<BlockTask.Block
             try {
                 out[i - b.from()] = ResultCodec.encode(model.run(RandomStreams.forReplication(seed, i)));
             } catch (RuntimeException e) {
-                byte[][] before = java.util.Arrays.copyOf(out, i - b.from());
+                byte[][] before = Arrays.copyOf(out, i - b.from());
                 return new Answer(b, before, i, serialise(e));
             }
         }

@@ -176,6 +176,9 @@ public final class SparkEngine implements ExperimentEngine {
             throw new IllegalArgumentException("replications must be >= 1, was " + replications);
         }
         int m = models.size();
+        if (m == 0) {
+            return List.of();
+        }
         List<ShippedModel> shipped = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
             shipped.add(ShippedModel.of(i, models.get(i)));

@@ -26,7 +26,8 @@ import java.util.Locale;
  *
  * <pre>
  * java &#64;sim-spark/java17.args -cp sim-spark/target/chipflow-spark.jar dev.chipflow.spark.SparkThroughput \
- *     [--sweep cap-ratio] [--replications 20] [--runs 3] [--blocks 1,2,5,10,20] [--no-cluster] [--out FILE]
+ *     [--sweep cap-ratio] [--set KNOB=VALUE]... [--replications 20] [--runs 3] [--blocks 1,2,5,10,20]
+ *     [--no-cluster] [--out FILE]
  * </pre>
  */
 public final class SparkThroughput {
@@ -52,6 +53,7 @@ public final class SparkThroughput {
         List<Integer> blocks = List.of(1, 2, 5, 10, 20);
         boolean cluster = true;
         Path out = null;
+        List<String[]> sets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sweep" -> sweep = args[++i];
@@ -59,12 +61,16 @@ public final class SparkThroughput {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--blocks" -> blocks = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--no-cluster" -> cluster = false;
+                case "--set" -> sets.add(args[++i].split("=", 2));
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         PolicySweep p = NamedScenarios.sweep(sweep).orElseThrow();
         Scenario base = NamedScenarios.get(p.base());
+        for (String[] kv : sets) {
+            base = Knobs.set(base, kv[0], kv[1]);
+        }
         List<Replication<SupplyResult>> models = new ArrayList<>();
         for (PolicySweep.Value v : p.values()) {
             models.add(SupplyModel.replication(Knobs.set(base, p.knob(), v.knobValue())));
@@ -72,12 +78,13 @@ public final class SparkThroughput {
         SparkThroughput b = new SparkThroughput(models, replications, runs);
         StringBuilder t = new StringBuilder();
         int total = models.size() * replications;
-        t.append("Sweep `").append(sweep).append("`: ").append(models.size()).append(" points x ").append(replications)
+        t.append("Sweep `").append(sweep).append('`').append(sets.isEmpty() ? "" : " with " + String.join(", ",
+                sets.stream().map(kv -> kv[0] + "=" + kv[1]).toList())).append(": ").append(models.size()).append(" points x ").append(replications)
                 .append(" replications = ").append(total).append(" replications; median of ").append(runs)
                 .append(" runs after a warm-up; ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores.\n\n");
         // A first, longer warm-up: the model's code is compiled before anything is timed.
-        for (int w = 0; w < 3; w++) {
+        for (int w = 0; w < (sets.isEmpty() ? 3 : 1); w++) {
             b.perSecond(new ReplicationRunner(2, Progress.NONE));
         }
         t.append("| engine | block (replications per task) | tasks | replications/s | local runner, just before "
