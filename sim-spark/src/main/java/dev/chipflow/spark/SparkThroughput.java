@@ -130,6 +130,8 @@ public final class SparkThroughput {
         int[] tasks = new int[blocks.size()];
         Integer within = null;
         double localSum = 0;
+        // Spark's own code paths want compiling too before the first row is timed.
+        perSecond(spark.withBlock(blocks.get(0)));
         for (int i = 0; i < blocks.size(); i++) {
             int block = Math.min(blocks.get(i), replications);
             tasks[i] = models.size() * ((replications + block - 1) / block);
@@ -153,7 +155,7 @@ public final class SparkThroughput {
                 Math.min(blocks.get(first), replications), Math.min(blocks.get(last), replications),
                 1000.0 * 2 * blocks.size() / localSum));
         notes.add(engine + ": the smallest block within 10% of the local runner: "
-                + (within == null ? "none of those tried" : within + " replications"));
+                + (within == null ? "none of those tried" : within + (within == 1 ? " replication" : " replications")));
     }
 
     /** Replications per second: the median of {@code runs} timed runs after one warm-up run. */
