@@ -19,14 +19,14 @@ public record Comparison<R extends Scalars>(List<R> a, List<R> b, SummaryTable s
      * Runs both scenarios with the same streams per replication.
      *
      * @param <R>          the replication result
-     * @param runner       the pool
+     * @param runner       the engine (the local pool, or another)
      * @param replications replications per scenario
      * @param seed         the master seed
      * @param first        scenario a
      * @param second       scenario b
      * @return the comparison
      */
-    public static <R extends Scalars> Comparison<R> run(ReplicationRunner runner, int replications, long seed,
+    public static <R extends Scalars> Comparison<R> run(ExperimentEngine runner, int replications, long seed,
             Replication<R> first, Replication<R> second) {
         List<List<R>> both = runner.runTasks(replications, seed, List.of(first, second));
         List<R> a = both.get(0);

@@ -11,11 +11,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs replications on a pool of threads. Replication {@code i} always gets
+ * The local {@link ExperimentEngine}: runs replications on a pool of threads. Replication {@code i} always gets
  * {@link RandomStreams#forReplication(long, int)} of (seed, i) and its result lands at index {@code i}, so the list
  * returned, and every summary made from it, is the same whatever the number of threads.
  */
-public final class ReplicationRunner {
+public final class ReplicationRunner implements ExperimentEngine {
 
     private final int threads;
     private final Progress progress;
@@ -55,6 +55,7 @@ public final class ReplicationRunner {
      * @param model        one replication, a pure function of its streams
      * @return results in replication order
      */
+    @Override
     public <R> List<R> run(int replications, long seed, Replication<R> model) {
         return runTasks(replications, seed, List.of(model)).get(0);
     }
@@ -69,6 +70,7 @@ public final class ReplicationRunner {
      * @param models       the models
      * @return per model, results in replication order
      */
+    @Override
     public <R> List<List<R>> runTasks(int replications, long seed, List<? extends Replication<R>> models) {
         if (replications < 1) {
             throw new IllegalArgumentException("replications must be >= 1, was " + replications);

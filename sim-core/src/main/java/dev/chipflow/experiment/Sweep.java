@@ -39,7 +39,7 @@ public record Sweep<V, R extends Scalars>(String knob, List<Point<V, R>> points)
      *
      * @param <V>          the knob's value
      * @param <R>          the replication result
-     * @param runner       the pool
+     * @param runner       the engine (the local pool, or another)
      * @param replications replications per point
      * @param seed         the master seed, shared by every point
      * @param knob         the knob's name
@@ -47,7 +47,7 @@ public record Sweep<V, R extends Scalars>(String knob, List<Point<V, R>> points)
      * @param model        the model at a value
      * @return the sweep
      */
-    public static <V, R extends Scalars> Sweep<V, R> run(ReplicationRunner runner, int replications, long seed,
+    public static <V, R extends Scalars> Sweep<V, R> run(ExperimentEngine runner, int replications, long seed,
             String knob, List<V> values, Function<V, Replication<R>> model) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("a sweep over '" + knob + "' needs at least one value");

@@ -1,6 +1,7 @@
 package dev.chipflow.explain;
 
 import dev.chipflow.experiment.Replication;
+import dev.chipflow.experiment.ExperimentEngine;
 import dev.chipflow.experiment.ReplicationRunner;
 import dev.chipflow.random.RandomStreams;
 import dev.chipflow.supply.Calendar;
@@ -28,7 +29,7 @@ import org.apache.commons.rng.sampling.PermutationSampler;
  *
  * <p>Common random numbers: replication {@code i} of every subset runs on {@link RandomStreams#forReplication} of
  * (seed, i), so the differences between subsets are the rules' effects, not noise. The Shapley values are computed per
- * replication and summarised over the replications. The subsets run in parallel on a {@link ReplicationRunner}; the
+ * replication and summarised over the replications. The subsets run in parallel on an {@link ExperimentEngine} (a local {@link ReplicationRunner} or another); the
  * results do not depend on its thread count.
  *
  * <p><b>Exact</b> runs all {@code 2^n} subsets per replication. <b>Sampled</b>, for a budget of model runs below
@@ -148,7 +149,7 @@ public final class Explain {
      * @param budget       model runs allowed; 0 or less for exact
      * @return the explanation
      */
-    public static Explanation run(ReplicationRunner runner, Scenario s, List<Rule> rules, List<LocalDate> dates,
+    public static Explanation run(ExperimentEngine runner, Scenario s, List<Rule> rules, List<LocalDate> dates,
             int replications, long seed, long budget) {
         int p = permutations(rules.size(), replications, budget);
         return p == 0 ? exact(runner, s, rules, dates, replications, seed)
@@ -188,7 +189,7 @@ public final class Explain {
      *         date and firm
      * @throws IllegalArgumentException if the rules are empty or repeat one, or a date lies outside the run
      */
-    public static Explanation exact(ReplicationRunner runner, Scenario s, List<Rule> rules, List<LocalDate> dates,
+    public static Explanation exact(ExperimentEngine runner, Scenario s, List<Rule> rules, List<LocalDate> dates,
             int replications, long seed) {
         Setup u = new Setup(s, rules, dates);
         int m = Shapley.subsets(u.n);
@@ -225,7 +226,7 @@ public final class Explain {
      * @throws IllegalArgumentException if {@code permutations} is below 1, the rules are empty or repeat one, or a
      *                                  date lies outside the run
      */
-    public static Explanation sampled(ReplicationRunner runner, Scenario s, List<Rule> rules, List<LocalDate> dates,
+    public static Explanation sampled(ExperimentEngine runner, Scenario s, List<Rule> rules, List<LocalDate> dates,
             int replications, long seed, int permutations) {
         if (permutations < 1) {
             throw new IllegalArgumentException("permutations must be >= 1, was " + permutations);

@@ -1,6 +1,7 @@
 package dev.chipflow.sensitivity;
 
 import dev.chipflow.experiment.Replication;
+import dev.chipflow.experiment.ExperimentEngine;
 import dev.chipflow.experiment.ReplicationRunner;
 import dev.chipflow.random.RandomStreams;
 import dev.chipflow.supply.Scenario;
@@ -151,7 +152,7 @@ public final class SupplySensitivity {
      * @return the result
      */
     public static SensitivityResult run(Scenario base, Factors.Selection factors, SensitivityOutputs outputs,
-            Settings settings, ReplicationRunner runner) {
+            Settings settings, ExperimentEngine runner) {
         List<Factor> fs = factors.factors();
         int k = fs.size();
         if (k == 0) {

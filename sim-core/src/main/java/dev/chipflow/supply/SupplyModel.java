@@ -178,10 +178,11 @@ public final class SupplyModel {
 
     /**
      * @param scenario the scenario
-     * @return the scenario as a replication for {@link dev.chipflow.experiment.ReplicationRunner}
+     * @return the scenario as a replication for any {@link dev.chipflow.experiment.ExperimentEngine}: a
+     *         {@link ScenarioReplication}, which an engine that ships work to other processes can describe
      */
     public static Replication<SupplyResult> replication(Scenario scenario) {
-        return streams -> run(scenario, streams);
+        return new ScenarioReplication(scenario);
     }
 
     /** @return the names of the random streams the model draws from, sorted */

@@ -1,11 +1,16 @@
 package dev.chipflow.cli;
 
+import dev.chipflow.experiment.ExperimentEngine;
+import dev.chipflow.experiment.Progress;
+import dev.chipflow.experiment.ReplicationRunner;
 import dev.chipflow.report.ReportDirectory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run replications. */
@@ -35,6 +40,22 @@ final class ExperimentOptions {
             description = "Progress bar on stderr: auto (on a terminal, for runs longer than 2 s), always, never. "
                     + "Default: ${DEFAULT-VALUE}.")
     String progress;
+
+    // Initialised here too: rerun builds these options without picocli.
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "Where the replications run: local (the threads of this JVM) or spark (Apache Spark, with "
+                    + "chipflow-spark.jar; see README). Results do not depend on it. Default: ${DEFAULT-VALUE}.")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: the Spark master, e.g. local[4] or spark://HOST:7077. Default: "
+                    + "spark-submit's --master, else local[*].")
+    String master;
+
+    @Option(names = "--block", paramLabel = "N",
+            description = "With --engine spark: replications per Spark task. Default: about two tasks per core. "
+                    + "Results do not depend on it.")
+    Integer block;
 
     @Option(names = "--at", paramLabel = "DATE,...", split = ",",
             description = "Analysis dates to report at, beside 2026-06-30 and the end of the run, e.g. "
@@ -82,6 +103,13 @@ final class ExperimentOptions {
             throw new UsageException("--threads must be at least 1, was " + threads);
         }
         mode();
+        engineName();
+        if (!engineName().equals("spark") && (master != null || block != null)) {
+            throw new UsageException((master != null ? "--master" : "--block") + " needs --engine spark");
+        }
+        if (block != null && block < 1) {
+            throw new UsageException("--block must be at least 1, was " + block);
+        }
         if (out != null) {
             ReportDirectory.check(out);
         }
@@ -89,6 +117,40 @@ final class ExperimentOptions {
 
     int threadCount() {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** @return {@code local} or another engine's name, lower case */
+    String engineName() {
+        String e = engine == null ? "local" : engine.trim().toLowerCase(Locale.ROOT);
+        if (!e.equals("local") && !e.equals("spark")) {
+            throw new UsageException("--engine must be local or spark, was '" + engine + "'");
+        }
+        return e;
+    }
+
+    /**
+     * Starts the engine asked for; the caller closes it. Other engines than the local one come from an
+     * {@link EngineProvider} on the classpath, so that this module never needs Spark.
+     *
+     * @param progress told as replications finish
+     * @return the engine
+     */
+    ExperimentEngine engine(Progress progress) {
+        String name = engineName();
+        if (name.equals("local")) {
+            return new ReplicationRunner(threadCount(), progress);
+        }
+        for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
+            if (p.name().equals(name)) {
+                try {
+                    return p.create(new EngineProvider.Settings(master, block, threadCount()), progress);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--engine " + name + ": " + e.getMessage());
+                }
+            }
+        }
+        throw new UsageException("--engine " + name + " needs Apache Spark, which chipflow.jar leaves out: run "
+                + "sim-spark/target/chipflow-spark.jar instead (see 'Experiments on Apache Spark' in README.md)");
     }
 
     ProgressReporter.Mode mode() {

@@ -2,7 +2,7 @@ package dev.chipflow.cli;
 
 
 import dev.chipflow.experiment.Comparison;
-import dev.chipflow.experiment.ReplicationRunner;
+import dev.chipflow.experiment.ExperimentEngine;
 import dev.chipflow.experiment.Sweep;
 import dev.chipflow.explain.Explain;
 import dev.chipflow.explain.Explanation;
@@ -39,10 +39,9 @@ final class Experiments {
         RunInfo info = info(o);
         RunAnalysis a;
         Map<String, byte[]> files = null;
-        try (ProgressReporter p = progress(cli, o, s.name())) {
-            p.expect(o.replications);
-            List<SupplyResult> results = new ReplicationRunner(o.threadCount(), p).run(o.replications, o.seed,
-                    SupplyModel.replication(s));
+        try (ProgressReporter p = progress(cli, o, s.name(), o.replications);
+                ExperimentEngine engine = o.engine(p)) {
+            List<SupplyResult> results = engine.run(o.replications, o.seed, SupplyModel.replication(s));
             p.phase("summarising");
             a = new RunAnalysis(s, results);
             if (o.out != null) {
@@ -67,10 +66,10 @@ final class Experiments {
         RunInfo info = info(o);
         ComparisonAnalysis ca;
         Map<String, byte[]> files = null;
-        try (ProgressReporter p = progress(cli, o, "compare")) {
-            p.expect(2 * o.replications);
-            Comparison<SupplyResult> c = Comparison.run(new ReplicationRunner(o.threadCount(), p), o.replications,
-                    o.seed, SupplyModel.replication(a), SupplyModel.replication(b));
+        try (ProgressReporter p = progress(cli, o, "compare", 2 * o.replications);
+                ExperimentEngine engine = o.engine(p)) {
+            Comparison<SupplyResult> c = Comparison.run(engine, o.replications, o.seed, SupplyModel.replication(a),
+                    SupplyModel.replication(b));
             p.phase("summarising");
             ca = new ComparisonAnalysis(new RunAnalysis(a, c.a(), c.summaryA()),
                     new RunAnalysis(b, c.b(), c.summaryB()), c.difference());
@@ -100,10 +99,10 @@ final class Experiments {
         }
         SweepAnalysis sa;
         Map<String, byte[]> files = null;
-        try (ProgressReporter p = progress(cli, o, "sweep " + spec.name())) {
-            p.expect(scenarios.size() * o.replications);
-            Sweep<Integer, SupplyResult> sweep = Sweep.run(new ReplicationRunner(o.threadCount(), p), o.replications,
-                    o.seed, spec.knob(), index, k -> SupplyModel.replication(scenarios.get(k)));
+        try (ProgressReporter p = progress(cli, o, "sweep " + spec.name(), scenarios.size() * o.replications);
+                ExperimentEngine engine = o.engine(p)) {
+            Sweep<Integer, SupplyResult> sweep = Sweep.run(engine, o.replications, o.seed, spec.knob(), index,
+                    k -> SupplyModel.replication(scenarios.get(k)));
             p.phase("summarising");
             List<RunAnalysis> points = new ArrayList<>();
             for (Sweep.Point<Integer, SupplyResult> point : sweep.points()) {
@@ -130,10 +129,10 @@ final class Experiments {
         long limit = budget == null ? 0 : budget;
         List<Rule> rules = List.of(Rule.values());
         Explanation e;
-        try (ProgressReporter p = new ProgressReporter(o.mode(), "explain " + s.name(), cli.err(), " model runs")) {
+        try (ProgressReporter p = new ProgressReporter(o.mode(), "explain " + s.name(), cli.err(), " model runs");
+                ExperimentEngine engine = o.engine(p)) {
             p.expect((int) Explain.runs(rules.size(), o.replications, limit));
-            e = Explain.run(new ReplicationRunner(o.threadCount(), p), s, rules, dates, o.replications, o.seed,
-                    limit);
+            e = Explain.run(engine, s, rules, dates, o.replications, o.seed, limit);
         }
         ExplainReport.console(cli.out(), e, info);
         if (o.out != null) {
@@ -159,8 +158,11 @@ final class Experiments {
                 o.analysisDates().stream().map(LocalDate::toString).toList());
     }
 
-    private static ProgressReporter progress(ChipflowCli cli, ExperimentOptions o, String task) {
-        return new ProgressReporter(o.mode(), task, cli.err());
+    /** Knows the replications before the engine starts, which may take seconds (Spark). */
+    private static ProgressReporter progress(ChipflowCli cli, ExperimentOptions o, String task, int replications) {
+        ProgressReporter p = new ProgressReporter(o.mode(), task, cli.err());
+        p.expect(replications);
+        return p;
     }
 
     private static void written(PrintStream out, Path dir, Map<String, byte[]> files) {

@@ -3,7 +3,7 @@ package dev.chipflow.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.chipflow.experiment.ReplicationRunner;
+import dev.chipflow.experiment.ExperimentEngine;
 import dev.chipflow.report.Manifest;
 import dev.chipflow.report.ReportDirectory;
 import dev.chipflow.report.RunInfo;
@@ -118,6 +118,19 @@ final class SensitivityCommand implements Callable<Integer> {
                     + "report.html, manifest.json) to DIR, whole or not at all.")
     Path out;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local (threads on this machine) or spark (with chipflow-spark.jar; see README). Results do "
+                    + "not depend on it. Default: ${DEFAULT-VALUE}.")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL for --engine spark (default "
+            + "local[*]).")
+    String master;
+
+    @Option(names = "--block", paramLabel = "N", description = "Replications per Spark task (--engine spark). "
+            + "Results do not depend on it.")
+    Integer block;
+
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
             description = "Progress bar on stderr: auto, always, never. Default: ${DEFAULT-VALUE}.")
     String progress;
@@ -146,10 +159,14 @@ final class SensitivityCommand implements Callable<Integer> {
         o.threads = threads;
         o.out = out;
         o.progress = progress;
+        o.engine = engine;
+        o.master = master;
+        o.block = block;
         SupplySensitivity.Method m = method(method);
         int n = samples != null ? samples : m == SupplySensitivity.Method.SOBOL ? SOBOL_SAMPLES : MORRIS_TRAJECTORIES;
         checkSizes(m, n, bootstrap, replications);
         o.validate();
+        ExplainCommand.localOnly("sensitivity", engine);
         Scenario base = ScenarioSources.resolve(scenario, scenarioOptions.file, scenarioOptions.sets, null);
         // As for compare, sweep and explain: the dates asked for come beside mid-year and the horizon's end.
         java.util.TreeSet<LocalDate> all = new java.util.TreeSet<>(SensitivityOutputs.defaultDates(base));
@@ -241,9 +258,10 @@ final class SensitivityCommand implements Callable<Integer> {
                     + MAX_REPLICATIONS + " are allowed; lower --samples or --replications");
         }
         SensitivityResult r;
-        try (ProgressReporter p = new ProgressReporter(o.mode(), "sensitivity " + base.name(), cli.err())) {
+        try (ProgressReporter p = new ProgressReporter(o.mode(), "sensitivity " + base.name(), cli.err());
+                ExperimentEngine e = o.engine(p)) {
             p.expect((int) total);
-            r = SupplySensitivity.run(base, selection, outs, settings, new ReplicationRunner(o.threadCount(), p));
+            r = SupplySensitivity.run(base, selection, outs, settings, e);
         }
         RunInfo info = new RunInfo(o.seed, o.replications, BuildInfo.version());
         SensitivityReports.console(cli.out(), r, info);

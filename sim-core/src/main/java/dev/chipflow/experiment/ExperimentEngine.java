@@ -1,0 +1,41 @@
+package dev.chipflow.experiment;
+
+import java.util.List;
+
+/**
+ * Where an experiment's replications run: the threads of this JVM ({@link ReplicationRunner}) or elsewhere (the
+ * {@code sim-spark} module runs them on Apache Spark). Comparisons, sweeps and any other experiment take an engine, so
+ * that they run unchanged on every one.
+ *
+ * <p>The contract every engine keeps, so that results never depend on where or how widely they ran: replication
+ * {@code i} of every model gets {@link dev.chipflow.random.RandomStreams#forReplication(long, int)} of (seed, i) and
+ * its result lands at index {@code i}; a replication that throws makes {@link #runTasks} throw that exception. An
+ * engine that holds resources (a Spark context) releases them in {@link #close()}.
+ */
+public interface ExperimentEngine extends AutoCloseable {
+
+    /**
+     * Runs {@code replications} replications of each model with the same streams per replication index (common
+     * random numbers).
+     *
+     * @param replications replications per model, at least 1
+     * @param seed         the master seed
+     * @param models       the models, in order
+     * @return per model, results in replication order
+     */
+    <R> List<List<R>> runTasks(int replications, long seed, List<? extends Replication<R>> models);
+
+    /**
+     * Runs {@code replications} replications of one model.
+     *
+     * @return results in replication order
+     */
+    default <R> List<R> run(int replications, long seed, Replication<R> model) {
+        return runTasks(replications, seed, List.of(model)).get(0);
+    }
+
+    /** Releases what the engine holds; the local runner holds nothing between calls. */
+    @Override
+    default void close() {
+    }
+}

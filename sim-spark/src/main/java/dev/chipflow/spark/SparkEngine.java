@@ -1,0 +1,286 @@
+package dev.chipflow.spark;
+
+import dev.chipflow.experiment.ExperimentEngine;
+import dev.chipflow.experiment.Progress;
+import dev.chipflow.experiment.Replication;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.BoxedUnit;
+
+/**
+ * An {@link ExperimentEngine} on Apache Spark: the replications of every model are cut into blocks, one Spark task per
+ * (model, block of replications), and each task derives its streams exactly as the local runner does, so the results,
+ * and every file written from them, are the same whatever the master, the number of executors or the block size.
+ *
+ * <p>What travels: to the executors, each model as a description ({@link ShippedModel}: a scenario's knobs); back to
+ * the driver, each replication's summary ({@link ResultCodec}: scalars, per-firm results, daily series; never the
+ * per-event trace). The driver decodes each block as it arrives and drops its bytes, so its memory holds the results
+ * and at most the blocks in flight, never the whole job's bytes at once.
+ *
+ * <pre>{@code
+ * try (SparkEngine spark = SparkEngine.builder().master("local[4]").start()) {
+ *     Sweep.run(spark, 20, seed, "cap.ratio", values, v -> SupplyModel.replication(scenarioAt(v)));
+ * }
+ * }</pre>
+ */
+public final class SparkEngine implements ExperimentEngine {
+
+    private final JavaSparkContext sc;
+    private final Integer block;
+    private final Progress progress;
+    private final int failFirstAttemptOf;
+
+    private SparkEngine(JavaSparkContext sc, Integer block, Progress progress, int failFirstAttemptOf) {
+        this.sc = sc;
+        this.block = block;
+        this.progress = progress;
+        this.failFirstAttemptOf = failFirstAttemptOf;
+    }
+
+    /** @return a builder: master local[*] (or spark-submit's), the default block size, no progress */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings of a {@link SparkEngine}; {@link #start()} starts the Spark context. */
+    public static final class Builder {
+        private String master;
+        private Integer block;
+        private Progress progress = Progress.NONE;
+        private final Map<String, String> conf = new LinkedHashMap<>();
+        private int failFirstAttemptOf = -1;
+
+        private Builder() {
+        }
+
+        /**
+         * @param url e.g. {@code local[4]}, {@code local[2,3]} (2 threads, a task tried up to 3 times),
+         *            {@code spark://host:7077}; null: the {@code spark.master} property (spark-submit sets it), else
+         *            {@code local[*]}
+         * @return this
+         */
+        public Builder master(String url) {
+            master = url;
+            return this;
+        }
+
+        /**
+         * @param replications replications per Spark task, at least 1; null: about two tasks per core
+         * @return this
+         */
+        public Builder block(Integer replications) {
+            if (replications != null && replications < 1) {
+                throw new IllegalArgumentException("a block must hold at least 1 replication, was " + replications);
+            }
+            block = replications;
+            return this;
+        }
+
+        /**
+         * @param p told on the driver as blocks of replications finish
+         * @return this
+         */
+        public Builder progress(Progress p) {
+            progress = p;
+            return this;
+        }
+
+        /**
+         * Any Spark setting (besides {@code spark.*} system properties, which Spark reads itself).
+         *
+         * @return this
+         */
+        public Builder conf(String key, String value) {
+            conf.put(key, value);
+            return this;
+        }
+
+        /** A test hook: the first attempt of this partition's task fails, so Spark must retry it. */
+        Builder failFirstAttemptOf(int partition) {
+            failFirstAttemptOf = partition;
+            return this;
+        }
+
+        /**
+         * @return the engine, its Spark context started
+         * @throws IllegalArgumentException if Spark refuses the master URL
+         */
+        public SparkEngine start() {
+            SparkConf c = new SparkConf();
+            String url = master != null ? master : c.get("spark.master", "local[*]");
+            c.setMaster(url).setIfMissing("spark.app.name", "chipflow");
+            // The replications report their own progress; Spark's web UI would only hold a port.
+            c.setIfMissing("spark.ui.enabled", "false");
+            if (url.startsWith("local")) {
+                // Nothing leaves the machine in local mode; the loopback address spares a lookup of the host name.
+                c.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress",
+                        "127.0.0.1");
+            } else if (!c.contains("spark.jars")) {
+                // Started with java -jar rather than spark-submit: the executors need chipflow's jars.
+                String jars = ExecutorJars.find();
+                if (!jars.isEmpty()) {
+                    c.set("spark.jars", jars);
+                }
+            }
+            conf.forEach(c::set);
+            try {
+                return new SparkEngine(new JavaSparkContext(c), block, progress, failFirstAttemptOf);
+            } catch (Exception e) {
+                String first = firstLine(e);
+                if (first.contains("Master URL")) {
+                    throw new IllegalArgumentException(first + " (expected local, local[N], local[N,F], "
+                            + "spark://HOST:PORT, ...)", e);
+                }
+                throw new IllegalStateException("Spark did not start: " + first, e);
+            }
+        }
+    }
+
+    /**
+     * @param replications replications per Spark task; null: about two tasks per core
+     * @return an engine on the same Spark context with another block size (closing either stops the context)
+     */
+    public SparkEngine withBlock(Integer replications) {
+        if (replications != null && replications < 1) {
+            throw new IllegalArgumentException("a block must hold at least 1 replication, was " + replications);
+        }
+        return new SparkEngine(sc, replications, progress, failFirstAttemptOf);
+    }
+
+    /**
+     * @param p told on the driver as blocks of replications finish
+     * @return an engine on the same Spark context that reports to {@code p} (closing either stops the context)
+     */
+    public SparkEngine withProgress(Progress p) {
+        return new SparkEngine(sc, block, p, failFirstAttemptOf);
+    }
+
+    /** @return the Spark context, for settings and tests */
+    public JavaSparkContext context() {
+        return sc;
+    }
+
+    @Override
+    public <R> List<List<R>> runTasks(int replications, long seed, List<? extends Replication<R>> models) {
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be >= 1, was " + replications);
+        }
+        int m = models.size();
+        if (m == 0) {
+            return List.of();
+        }
+        List<ShippedModel> shipped = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            shipped.add(ShippedModel.of(i, models.get(i)));
+        }
+        int size = block != null ? Math.min(block, replications)
+                : defaultBlock(replications, m, sc.defaultParallelism());
+        List<BlockTask.Block> blocks = new ArrayList<>();
+        for (int k = 0; k < m; k++) {
+            for (int from = 0; from < replications; from += size) {
+                blocks.add(new BlockTask.Block(k, from, Math.min(from + size, replications)));
+            }
+        }
+        Collector c = new Collector(replications, m * replications);
+        JavaRDD<BlockTask.Block> rdd = sc.parallelize(blocks, blocks.size());
+        ClassTag<BlockTask.Answer> tag = ClassTag$.MODULE$.apply(BlockTask.Answer.class);
+        sc.setJobDescription("chipflow: " + m + " model(s) x " + replications + " replications");
+        try {
+            sc.sc().runJob(rdd.rdd(), new BlockTask(shipped, seed, failFirstAttemptOf),
+                    (Object partition, BlockTask.Answer a) -> {
+                        c.take(a);
+                        return BoxedUnit.UNIT;
+                    }, tag);
+        } catch (Exception e) {
+            throw new IllegalStateException("the Spark job failed: " + firstLine(e), e);
+        }
+        c.rethrowFirstFailure();
+        List<List<R>> out = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            @SuppressWarnings("unchecked")
+            List<R> slice = (List<R>) Arrays.asList(Arrays.copyOfRange(c.results, i * replications,
+                    (i + 1) * replications));
+            out.add(List.copyOf(slice));
+        }
+        return out;
+    }
+
+    /**
+     * About two tasks per core, so that a slow block does not leave a core idle at the end, and never more than a
+     * model's replications (a block does not span models).
+     */
+    static int defaultBlock(int replications, int models, int parallelism) {
+        long tasks = 2L * Math.max(1, parallelism);
+        long size = ((long) replications * models + tasks - 1) / tasks;
+        return (int) Math.max(1, Math.min(replications, size));
+    }
+
+    @Override
+    public void close() {
+        sc.stop();
+    }
+
+    /** Spark's messages carry the executor's stack trace after the first line. */
+    static String firstLine(Throwable e) {
+        String s = String.valueOf(e.getMessage());
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+
+    /** Takes the blocks as they arrive on the driver (Spark calls it from one thread at a time). */
+    private final class Collector {
+        private final int replications;
+        private final int total;
+        private final Object[] results;
+        private int done;
+        private int failedSlot = Integer.MAX_VALUE;
+        private byte[] failure;
+
+        Collector(int replications, int total) {
+            this.replications = replications;
+            this.total = total;
+            this.results = new Object[total];
+        }
+
+        void take(BlockTask.Answer a) {
+            int base = a.block().model() * replications + a.block().from();
+            for (int j = 0; j < a.results().length; j++) {
+                results[base + j] = ResultCodec.decode(a.results()[j]);
+            }
+            if (a.failure() != null) {
+                int slot = a.block().model() * replications + a.failedAt();
+                // The first failure in replication order, as the local runner reports its first in order.
+                if (slot < failedSlot) {
+                    failedSlot = slot;
+                    failure = a.failure();
+                }
+            }
+            done += a.results().length;
+            progress.advanced(done, total);
+        }
+
+        void rethrowFirstFailure() {
+            if (failure == null) {
+                return;
+            }
+            Object e;
+            try {
+                e = ResultCodec.javaObject(new ByteArrayInputStream(failure));
+            } catch (IOException | ClassNotFoundException ex) {
+                throw new IllegalStateException("a replication failed on a Spark executor, and its exception could "
+                        + "not be read: " + ex.getMessage(), ex);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+}
