@@ -258,7 +258,7 @@ public final class Explain {
             Replication<double[]> model = byMask.computeIfAbsent(t[1], u::model);
             // Each task is one (replication, subset): it runs on that replication's streams, not on those the
             // runner hands to its single replication.
-            models.add(ignored -> model.run(RandomStreams.forReplication(seed, t[0])));
+            models.add(new AtReplication(model, seed, t[0]));
         }
         List<List<double[]>> results = runner.runTasks(1, seed, models);
         List<Map<Integer, double[]>> byReplication = new ArrayList<>();
@@ -344,28 +344,7 @@ public final class Explain {
          *         scenario is built by the first replication that needs it, on the runner's threads.
          */
         Replication<double[]> model(int mask) {
-            Scenario[] lifted = new Scenario[1];
-            return streams -> {
-                Scenario sc;
-                synchronized (lifted) {
-                    if (lifted[0] == null) {
-                        lifted[0] = scenario(mask);
-                    }
-                    sc = lifted[0];
-                }
-                double[][] delivered = SupplyModel.run(sc, streams).series().deliveredByFirm();
-                double[] v = new double[days.length * (firms + 1)];
-                for (int d = 0; d < days.length; d++) {
-                    double total = 0;
-                    for (int f = 0; f < firms; f++) {
-                        double x = delivered[f][days[d]];
-                        v[d * (firms + 1) + f] = x;
-                        total += x;
-                    }
-                    v[d * (firms + 1) + firms] = total;
-                }
-                return v;
-            };
+            return new SubsetModel(scenario(mask), days, firms);
         }
 
         double[] ordered() {
@@ -414,6 +393,49 @@ public final class Explain {
             u.s.firms().forEach(f -> names.add(f.name()));
             return new Explanation(u.s, u.rules, u.dates, names, seed, permutations, runs, shapley, alone, last,
                     asIs, allLifted, u.ordered());
+        }
+    }
+
+    /**
+     * One subset's scenario as a replication: units delivered by each analysis date, per firm and in all. A value,
+     * not a closure, so that an engine that ships work to other processes (Spark) can send it.
+     *
+     * @param scenario the scenario with the subset's rules lifted
+     * @param days     the analysis days
+     * @param firms    the number of firms
+     */
+    record SubsetModel(Scenario scenario, int[] days, int firms) implements Replication<double[]>,
+            java.io.Serializable {
+        @Override
+        public double[] run(RandomStreams streams) {
+            double[][] delivered = SupplyModel.run(scenario, streams).series().deliveredByFirm();
+            double[] v = new double[days.length * (firms + 1)];
+            for (int d = 0; d < days.length; d++) {
+                double total = 0;
+                for (int f = 0; f < firms; f++) {
+                    double x = delivered[f][days[d]];
+                    v[d * (firms + 1) + f] = x;
+                    total += x;
+                }
+                v[d * (firms + 1) + firms] = total;
+            }
+            return v;
+        }
+    }
+
+    /**
+     * A model run on the streams of one fixed replication whatever the task it is given (a sampled order's runs are
+     * one task each): a value, so that Spark can ship it.
+     *
+     * @param model       the subset's model
+     * @param seed        the master seed
+     * @param replication the replication whose streams it uses
+     */
+    record AtReplication(Replication<double[]> model, long seed, int replication) implements Replication<double[]>,
+            java.io.Serializable {
+        @Override
+        public double[] run(RandomStreams ignored) {
+            return model.run(RandomStreams.forReplication(seed, replication));
         }
     }
 }

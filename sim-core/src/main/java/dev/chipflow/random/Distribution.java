@@ -22,7 +22,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * durations accept any distribution whose {@link #min()} is at least 0 and whose mean is finite). Such a distribution
  * has no textual form that {@link #parse(String)} reads; its {@link #spec()} is a label only.
  */
-public interface Distribution {
+public interface Distribution extends java.io.Serializable {
 
     /**
      * Binds the distribution to a stream, once, outside the hot path.

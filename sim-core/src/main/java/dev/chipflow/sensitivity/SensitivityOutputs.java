@@ -16,7 +16,9 @@ import java.util.Map;
  * any scalar output of {@link SupplyResult#scalars()} by name ({@code system.capBindingShare}). The first output is the
  * headline: deliveries to all firms by the first date.
  */
-public final class SensitivityOutputs {
+public final class SensitivityOutputs implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Per-firm outputs are made for scenarios of at most this many firms. */
     public static final int MAX_FIRMS = 12;
@@ -30,7 +32,7 @@ public final class SensitivityOutputs {
      * @param day   the day index of a delivery output, -1 for a scalar output
      * @param total whether it is a total (all firms) or a scalar output, as opposed to one firm's
      */
-    public record Output(String name, String label, int firm, int day, boolean total) {
+    public record Output(String name, String label, int firm, int day, boolean total) implements java.io.Serializable {
     }
 
     private final List<Output> outputs;

@@ -185,7 +185,7 @@ public final class SupplySensitivity {
                 s = fs.get(i).apply(s, values[p][i]);
             }
             Scenario point = s;
-            models.add(r -> outputs.extract(SupplyModel.run(point, r)));
+            models.add(new PointModel(point, outputs));
         }
         int reps = settings.replications();
         List<List<double[]>> results = runner.runTasks(reps, settings.seed(), models);
@@ -267,5 +267,20 @@ public final class SupplySensitivity {
             s += v;
         }
         return s / x.length;
+    }
+
+    /**
+     * One design point as a replication: a value, not a closure, so that an engine that ships work to other
+     * processes (Spark) can send it.
+     *
+     * @param point   the scenario at the design point
+     * @param outputs what to read from each run
+     */
+    record PointModel(Scenario point, SensitivityOutputs outputs) implements Replication<double[]>,
+            java.io.Serializable {
+        @Override
+        public double[] run(RandomStreams streams) {
+            return outputs.extract(SupplyModel.run(point, streams));
+        }
     }
 }

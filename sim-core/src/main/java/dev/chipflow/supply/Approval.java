@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param units       units approved, positive
  * @param conditional whether conditions are still to be set
  */
-public record Approval(LocalDate date, long units, boolean conditional) {
+public record Approval(LocalDate date, long units, boolean conditional) implements java.io.Serializable {
     /**
      * Validates the approval.
      *

@@ -10,7 +10,7 @@ import java.util.List;
  * @param clearanceDays customs clearance once permitted
  * @param customsBlocks windows in which nothing clears customs
  */
-public record BorderRules(Distribution transitDays, Distribution clearanceDays, List<DateWindow> customsBlocks) {
+public record BorderRules(Distribution transitDays, Distribution clearanceDays, List<DateWindow> customsBlocks) implements java.io.Serializable {
 
     /**
      * Validates each knob; see {@link Knobs} for the ranges.

@@ -18,7 +18,7 @@ import java.time.LocalDate;
  */
 public record ChinaRules(LocalDate clearance, Distribution ndrcConditionDays, boolean conditionsFinalize,
         double conversionShare, Distribution conversionDays, double domesticRatio, double domesticOutputPerYear,
-        double domesticInitialStock) {
+        double domesticInitialStock) implements java.io.Serializable {
 
     /**
      * Validates each knob; see {@link Knobs} for the ranges.

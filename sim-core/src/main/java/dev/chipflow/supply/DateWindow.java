@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * @param from the first date covered
  * @param to   the last date covered, not before {@code from}
  */
-public record DateWindow(LocalDate from, LocalDate to) {
+public record DateWindow(LocalDate from, LocalDate to) implements java.io.Serializable {
 
     /**
      * Validates the order of the dates.

@@ -10,7 +10,7 @@ import java.util.List;
  * @param approvals Chinese approvals; none means the firm is still in the queue
  * @param priority  rank under {@link AllocationPolicy#PRIORITY}: lower is served first
  */
-public record Firm(String name, List<Order> orders, List<Approval> approvals, int priority) {
+public record Firm(String name, List<Order> orders, List<Approval> approvals, int priority) implements java.io.Serializable {
 
     /** The largest rank a firm may have. */
     public static final int MAX_PRIORITY = 1_000_000;

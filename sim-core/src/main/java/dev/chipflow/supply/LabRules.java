@@ -13,7 +13,7 @@ import dev.chipflow.random.Distribution;
  * @param failureShare share of tests failed (the lot is tested again)
  */
 public record LabRules(boolean required, int lines, Distribution baseDays, Distribution daysPerUnit, int lotUnits,
-        double failureShare) {
+        double failureShare) implements java.io.Serializable {
 
     /**
      * Validates each knob; see {@link Knobs} for the ranges.

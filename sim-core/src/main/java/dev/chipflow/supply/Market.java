@@ -6,7 +6,7 @@ package dev.chipflow.supply;
  * @param priceUsd    price per H200, USD
  * @param usTakeShare share of the value taken by the US
  */
-public record Market(double priceUsd, double usTakeShare) {
+public record Market(double priceUsd, double usTakeShare) implements java.io.Serializable {
 
     /**
      * Validates each knob; see {@link Knobs} for the ranges.

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * @param date  the date the order is placed
  * @param units units ordered, positive
  */
-public record Order(LocalDate date, long units) {
+public record Order(LocalDate date, long units) implements java.io.Serializable {
     /**
      * Validates the order.
      *

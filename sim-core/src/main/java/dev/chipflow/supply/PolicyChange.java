@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * @param source where the change comes from (a report and its date), or "-"
  * @param trust  H, M, L or assumption, or "-"
  */
-public record PolicyChange(LocalDate date, String knob, String value, String source, String trust) {
+public record PolicyChange(LocalDate date, String knob, String value, String source, String trust) implements java.io.Serializable {
 
     /**
      * Validates presence; the value is checked against the knob when the scenario is built.

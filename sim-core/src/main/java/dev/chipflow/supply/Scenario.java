@@ -37,7 +37,7 @@ import java.util.Map;
  * @param timeline      dated changes of rule and rate knobs; {@link Timeline#NONE} for none
  */
 public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, ChinaRules china, UsRules us,
-        SupplyRules supply, LabRules lab, BorderRules border, int shipmentUnits, Market market, Timeline timeline) {
+        SupplyRules supply, LabRules lab, BorderRules border, int shipmentUnits, Market market, Timeline timeline) implements java.io.Serializable {
 
     /** The most units one quantity knob may hold: far above any world supply, far below overflow. */
     public static final long MAX_UNITS = 1_000_000_000_000L;

@@ -14,7 +14,7 @@ import java.util.List;
  * @param allocation             how supply is shared among firms
  */
 public record SupplyRules(long inventoryUnits, LocalDate productionStart, double productionUnitsPerWeek,
-        List<DateWindow> productionHalts, AllocationPolicy allocation) {
+        List<DateWindow> productionHalts, AllocationPolicy allocation) implements java.io.Serializable {
 
     /**
      * Validates each knob; see {@link Knobs} for the ranges.

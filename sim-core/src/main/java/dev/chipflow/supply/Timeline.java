@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param changes the changes, sorted by date when built
  */
-public record Timeline(List<PolicyChange> changes) {
+public record Timeline(List<PolicyChange> changes) implements java.io.Serializable {
 
     /** No change: every knob holds for the whole run. */
     public static final Timeline NONE = new Timeline(List.of());

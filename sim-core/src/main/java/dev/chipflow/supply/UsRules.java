@@ -21,7 +21,7 @@ import java.time.LocalDate;
  */
 public record UsRules(LocalDate policyStart, LicenceScope licenceScope, Distribution reviewDays,
         double approvalProbability, long perFirmCap, long totalCeiling, double capRatio, int capRollingDays,
-        boolean capSplit, long usUnitsPerWeek) {
+        boolean capSplit, long usUnitsPerWeek) implements java.io.Serializable {
 
     /**
      * Validates each knob; see {@link Knobs} for the ranges.

@@ -75,7 +75,6 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.validate();
-        localOnly("explain", options.engine);
         if (budget != null && budget < 1) {
             throw new UsageException("--budget must be at least 1 model run, was " + budget);
         }
@@ -88,20 +87,6 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Experiments.explain(cli, s, dates, budget, options);
         return 0;
-    }
-
-    /**
-     * Explain and sensitivity build their models as closures over a scenario that Spark cannot ship yet: refuse
-     * {@code --engine spark} for them rather than run locally behind the user's back.
-     *
-     * @param command the command's name, for the message
-     * @param engine  the engine asked for
-     */
-    static void localOnly(String command, String engine) {
-        if (engine != null && !engine.equalsIgnoreCase("local")) {
-            throw new UsageException("--engine " + engine + ": chipflow " + command + " runs on the local engine "
-                    + "only in this version (run, compare and sweep run on Spark); drop --engine");
-        }
     }
 
     /** 2026-06-30 and the horizon's end, and the dates asked for with --at (as compare and sweep). */

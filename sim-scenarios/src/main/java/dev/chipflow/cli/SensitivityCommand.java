@@ -166,7 +166,6 @@ final class SensitivityCommand implements Callable<Integer> {
         int n = samples != null ? samples : m == SupplySensitivity.Method.SOBOL ? SOBOL_SAMPLES : MORRIS_TRAJECTORIES;
         checkSizes(m, n, bootstrap, replications);
         o.validate();
-        ExplainCommand.localOnly("sensitivity", engine);
         Scenario base = ScenarioSources.resolve(scenario, scenarioOptions.file, scenarioOptions.sets, null);
         // As for compare, sweep and explain: the dates asked for come beside mid-year and the horizon's end.
         java.util.TreeSet<LocalDate> all = new java.util.TreeSet<>(SensitivityOutputs.defaultDates(base));

@@ -164,7 +164,6 @@ class ExplainCliTest {
         "not a date|--at|2026-13-01|--at '2026-13-01' is not a date YYYY-MM-DD",
         "budget too small|--budget|10|--budget: a budget of 10 model runs is too small for 2 replications",
         "budget zero|--budget|0|--budget must be at least 1 model run",
-        "spark engine|--engine|spark|--engine spark: chipflow explain runs on the local engine only",
         "too many runs|--replications|1025|--replications: 1,025 replications x 1,024 subsets = 1,049,600"})
     void badInputIsOneLineAndWritesNothing(String what, String option, String value, String message) {
         Path out = tmp.resolve("bad-" + what.replace(' ', '-'));
