@@ -129,7 +129,8 @@ final class NvidiaSupply {
                 }
             }
         }
-        allocate();
+        // Nothing to allocate now: units wait here only when the inventory is empty (every policy hands out all of
+        // it while anyone waits), so the new policy first acts at the next output.
     }
 
     /** A purchase order (one shipment) joins its firm's line. */
