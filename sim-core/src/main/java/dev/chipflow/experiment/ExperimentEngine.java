@@ -18,6 +18,7 @@ public interface ExperimentEngine extends AutoCloseable {
      * Runs {@code replications} replications of each model with the same streams per replication index (common
      * random numbers).
      *
+     * @param <R>          the result of one replication
      * @param replications replications per model, at least 1
      * @param seed         the master seed
      * @param models       the models, in order
@@ -28,6 +29,10 @@ public interface ExperimentEngine extends AutoCloseable {
     /**
      * Runs {@code replications} replications of one model.
      *
+     * @param <R>          the result of one replication
+     * @param replications replications, at least 1
+     * @param seed         the master seed
+     * @param model        the model
      * @return results in replication order
      */
     default <R> List<R> run(int replications, long seed, Replication<R> model) {
