@@ -10,6 +10,8 @@ import org.apache.commons.rng.sampling.distribution.DiscreteUniformSampler;
  * The empirical distribution of observed values: each draw is one of them, equally likely (Commons RNG uniform index).
  *
  * @param values the observations, at least one, each finite and non-negative
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Empirical(double[] values) implements Distribution {
     /**

@@ -11,6 +11,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  *
  * @param k    the number of phases, at least 1
  * @param mean the mean of the whole, finite and positive
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Erlang(int k, double mean) implements Distribution {
     /**

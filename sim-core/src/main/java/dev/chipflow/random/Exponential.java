@@ -8,6 +8,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * The exponential distribution (Commons RNG ziggurat sampler).
  *
  * @param mean the mean, finite and positive
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Exponential(double mean) implements Distribution {
     /**

@@ -7,6 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * A constant: every draw is {@code value}.
  *
  * @param value the value, finite and non-negative (delays and durations are never negative)
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Fixed(double value) implements Distribution {
     /**

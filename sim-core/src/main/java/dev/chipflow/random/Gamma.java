@@ -9,6 +9,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  *
  * @param shape the shape k, positive
  * @param scale the scale theta, positive; the mean is k * theta
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Gamma(double shape, double scale) implements Distribution {
     /**

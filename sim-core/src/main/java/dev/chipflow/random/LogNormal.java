@@ -10,6 +10,8 @@ import org.apache.commons.statistics.distribution.LogNormalDistribution;
  *
  * @param mean the mean, positive
  * @param sd   the standard deviation, positive
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record LogNormal(double mean, double sd) implements Distribution {
     /**

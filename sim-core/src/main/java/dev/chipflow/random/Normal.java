@@ -15,6 +15,8 @@ import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
  *
  * @param mu    the mean of the normal before truncation, finite and non-negative
  * @param sigma the standard deviation of the normal before truncation, positive
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Normal(double mu, double sigma) implements Distribution {
     /**

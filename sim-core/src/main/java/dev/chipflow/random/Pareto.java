@@ -11,6 +11,8 @@ import org.apache.commons.statistics.distribution.ParetoDistribution;
  *
  * @param scale the minimum value x_m, positive
  * @param shape the tail index alpha, positive
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Pareto(double scale, double shape) implements Distribution {
     /**

@@ -10,6 +10,8 @@ import org.apache.commons.statistics.distribution.TriangularDistribution;
  * @param min  the lower bound, finite and non-negative
  * @param mode the most likely value, in [min, max]
  * @param max  the upper bound, greater than {@code min}
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Triangular(double min, double mode, double max) implements Distribution {
     /**

@@ -9,6 +9,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousUniformSampler;
  *
  * @param min the lower bound, finite and non-negative
  * @param max the upper bound, finite and greater than {@code min}
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Uniform(double min, double max) implements Distribution {
     /**

@@ -10,6 +10,8 @@ import org.apache.commons.statistics.distribution.WeibullDistribution;
  *
  * @param shape the shape k, positive
  * @param scale the scale lambda, positive; the mean is lambda * Gamma(1 + 1/k)
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Weibull(double shape, double scale) implements Distribution {
     /**

@@ -15,6 +15,8 @@ import java.util.Map;
  * and to each firm ({@code ByteDance.deliveredBy2026-06-30}; for scenarios of at most {@link #MAX_FIRMS} firms), then
  * any scalar output of {@link SupplyResult#scalars()} by name ({@code system.capBindingShare}). The first output is the
  * headline: deliveries to all firms by the first date.
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public final class SensitivityOutputs implements java.io.Serializable {
 
@@ -31,6 +33,7 @@ public final class SensitivityOutputs implements java.io.Serializable {
      * @param firm  the firm's index, -1 for all firms or a scalar output
      * @param day   the day index of a delivery output, -1 for a scalar output
      * @param total whether it is a total (all firms) or a scalar output, as opposed to one firm's
+     * @serial exclude (serializable only to travel to Spark executors)
      */
     public record Output(String name, String label, int firm, int day, boolean total) implements java.io.Serializable {
     }

@@ -9,6 +9,8 @@ import java.time.LocalDate;
  * @param date        the date of the approval
  * @param units       units approved, positive
  * @param conditional whether conditions are still to be set
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Approval(LocalDate date, long units, boolean conditional) implements java.io.Serializable {
     /**

@@ -9,6 +9,8 @@ import java.util.List;
  * @param transitDays   transit from the US lab to China
  * @param clearanceDays customs clearance once permitted
  * @param customsBlocks windows in which nothing clears customs
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record BorderRules(Distribution transitDays, Distribution clearanceDays, List<DateWindow> customsBlocks) implements java.io.Serializable {
 

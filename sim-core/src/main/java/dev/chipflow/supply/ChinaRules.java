@@ -15,6 +15,8 @@ import java.time.LocalDate;
  * @param domesticRatio         domestic chips a firm must buy per H200 ordered
  * @param domesticOutputPerYear domestic (Ascend) chips produced per year, shared by all firms
  * @param domesticInitialStock  domestic chips available on day 0
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record ChinaRules(LocalDate clearance, Distribution ndrcConditionDays, boolean conditionsFinalize,
         double conversionShare, Distribution conversionDays, double domesticRatio, double domesticOutputPerYear,

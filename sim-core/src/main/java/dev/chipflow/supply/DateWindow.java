@@ -8,6 +8,8 @@ import java.time.LocalDate;
  *
  * @param from the first date covered
  * @param to   the last date covered, not before {@code from}
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record DateWindow(LocalDate from, LocalDate to) implements java.io.Serializable {
 

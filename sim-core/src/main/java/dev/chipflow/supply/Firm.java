@@ -9,6 +9,8 @@ import java.util.List;
  * @param orders    orders, any order of dates
  * @param approvals Chinese approvals; none means the firm is still in the queue
  * @param priority  rank under {@link AllocationPolicy#PRIORITY}: lower is served first
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Firm(String name, List<Order> orders, List<Approval> approvals, int priority) implements java.io.Serializable {
 

@@ -11,6 +11,8 @@ import dev.chipflow.random.Distribution;
  * @param daysPerUnit  test duration added per unit in the lot (drawn once per test)
  * @param lotUnits     units the lab tests together at most (one lot per line)
  * @param failureShare share of tests failed (the lot is tested again)
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record LabRules(boolean required, int lines, Distribution baseDays, Distribution daysPerUnit, int lotUnits,
         double failureShare) implements java.io.Serializable {

@@ -5,6 +5,8 @@ package dev.chipflow.supply;
  *
  * @param priceUsd    price per H200, USD
  * @param usTakeShare share of the value taken by the US
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Market(double priceUsd, double usTakeShare) implements java.io.Serializable {
 

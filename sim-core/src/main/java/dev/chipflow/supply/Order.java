@@ -7,6 +7,8 @@ import java.time.LocalDate;
  *
  * @param date  the date the order is placed
  * @param units units ordered, positive
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Order(LocalDate date, long units) implements java.io.Serializable {
     /**

@@ -16,6 +16,8 @@ import java.time.LocalDate;
  * @param value  the new value, as text
  * @param source where the change comes from (a report and its date), or "-"
  * @param trust  H, M, L or assumption, or "-"
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record PolicyChange(LocalDate date, String knob, String value, String source, String trust) implements java.io.Serializable {
 

@@ -35,6 +35,8 @@ import java.util.Map;
  * @param shipmentUnits units per shipment (orders are cut into shipments of this size)
  * @param market        prices, for revenue
  * @param timeline      dated changes of rule and rate knobs; {@link Timeline#NONE} for none
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, ChinaRules china, UsRules us,
         SupplyRules supply, LabRules lab, BorderRules border, int shipmentUnits, Market market, Timeline timeline) implements java.io.Serializable {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param productionUnitsPerWeek new output once running
  * @param productionHalts        windows with no output
  * @param allocation             how supply is shared among firms
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record SupplyRules(long inventoryUnits, LocalDate productionStart, double productionUnitsPerWeek,
         List<DateWindow> productionHalts, AllocationPolicy allocation) implements java.io.Serializable {

@@ -13,6 +13,8 @@ import java.util.Set;
  * change does to a run.
  *
  * @param changes the changes, sorted by date when built
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record Timeline(List<PolicyChange> changes) implements java.io.Serializable {
 

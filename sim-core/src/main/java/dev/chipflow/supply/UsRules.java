@@ -18,6 +18,8 @@ import java.time.LocalDate;
  * @param capRollingDays      0 for a cumulative window since the policy start, else a rolling window of days
  * @param capSplit            whether a shipment may be split to use the room left under the cap
  * @param usUnitsPerWeek      US end-user shipments, the cap's base
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record UsRules(LocalDate policyStart, LicenceScope licenceScope, Distribution reviewDays,
         double approvalProbability, long perFirmCap, long totalCeiling, double capRatio, int capRollingDays,
