@@ -1,5 +1,6 @@
 package dev.chipflow.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chipflow.experiment.Progress;
@@ -8,13 +9,20 @@ import dev.chipflow.explain.Explain;
 import dev.chipflow.explain.Explanation;
 import dev.chipflow.explain.Rule;
 import dev.chipflow.scenarios.NamedScenarios;
+import dev.chipflow.sensitivity.Factors;
+import dev.chipflow.sensitivity.SensitivityOutputs;
+import dev.chipflow.sensitivity.SensitivityResult;
+import dev.chipflow.sensitivity.SupplySensitivity;
 import dev.chipflow.supply.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code explain} ships its subsets' scenarios to Spark and gets the local runner's Shapley values, bit for bit. */
+/**
+ * {@code explain} and {@code sensitivity} ship their models (a scenario and what to read from a run) to Spark and get
+ * the local runner's answers, bit for bit.
+ */
 class SparkExplainTest {
 
     private static SparkEngine spark;
@@ -44,6 +52,21 @@ class SparkExplainTest {
                             rules.get(r) + " replication " + rep + " date " + d);
                 }
             }
+        }
+    }
+
+    /** A small Sobol' design of orders-placed over two factors: every design point's means equal the local run's. */
+    @Test
+    void aSensitivityAnalysisIsTheLocalOne() {
+        Scenario s = NamedScenarios.get(NamedScenarios.ORDERS_PLACED);
+        Factors.Selection f = Factors.select(s, List.of("lab.lines=1..8", "cap.ratio=0.1..1"), false);
+        SensitivityOutputs out = SupplySensitivity.outputs(s, SensitivityOutputs.defaultDates(s), List.of(), 1);
+        SupplySensitivity.Settings settings = SupplySensitivity.Settings.sobol(8, 2, 20260101L);
+        SensitivityResult local = SupplySensitivity.run(s, f, out, settings, new ReplicationRunner(2, Progress.NONE));
+        SensitivityResult onSpark = SupplySensitivity.run(s, f, out, settings, spark.withBlock(2));
+        assertEquals(local.means().length, onSpark.means().length);
+        for (int p = 0; p < local.means().length; p++) {
+            assertArrayEquals(local.means()[p], onSpark.means()[p], 0.0, "design point " + p);
         }
     }
 }
