@@ -103,7 +103,8 @@ final class LicenceOffice implements StageInput {
         reviewDays = v;
         if (sim.now() <= policyStart) {
             for (int k = 0; k < state.length; k++) {
-                if (state[k] == REVIEW) {
+                // Pending: a review ends no earlier than the policy's start, after this change at that instant.
+                if (state[k] == REVIEW && sim.isPending(firstReview[k])) {
                     sim.cancel(firstReview[k]);
                     firstReview[k] = sim.scheduleAt(policyStart + v.sample(), reviewed, k);
                 }
