@@ -44,7 +44,7 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 public final class Explain {
 
     /** The default first analysis date: the record's mid-year mark. */
-    public static final LocalDate MID_YEAR = LocalDate.of(2026, 6, 30);
+    public static final LocalDate MID_YEAR = Calendar.MID_YEAR;
     /** The most model runs one analysis may make. */
     public static final long MAX_RUNS = 1L << 20;
     /** The random stream of each replication from which its orders of the rules are drawn. */
@@ -60,12 +60,7 @@ public final class Explain {
      * @return {@link #MID_YEAR} (2026-06-30) if it falls before {@code s}'s horizon end, then the horizon end, in order
      */
     public static List<LocalDate> defaultDates(Scenario s) {
-        List<LocalDate> d = new ArrayList<>();
-        if (MID_YEAR.isBefore(s.horizonEnd())) {
-            d.add(MID_YEAR);
-        }
-        d.add(s.horizonEnd());
-        return d;
+        return new ArrayList<>(Calendar.defaultAnalysisDates(s.horizonEnd()));
     }
 
     /**

@@ -57,13 +57,7 @@ public final class SensitivityOutputs implements java.io.Serializable {
      * @return the dates, in order
      */
     public static List<LocalDate> defaultDates(Scenario s) {
-        LocalDate mid = LocalDate.of(2026, 6, 30);
-        List<LocalDate> d = new ArrayList<>();
-        if (mid.isBefore(s.horizonEnd())) {
-            d.add(mid);
-        }
-        d.add(s.horizonEnd());
-        return d;
+        return new ArrayList<>(Calendar.defaultAnalysisDates(s.horizonEnd()));
     }
 
     /**

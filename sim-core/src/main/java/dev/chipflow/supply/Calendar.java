@@ -14,7 +14,21 @@ public final class Calendar {
     /** The latest date a scenario may mention. */
     public static final LocalDate LAST = LocalDate.of(2035, 12, 31);
 
+    /** Mid-year 2026: the date by which the record shows no confirmed delivery, reported by default. */
+    public static final LocalDate MID_YEAR = LocalDate.of(2026, 6, 30);
+
     private Calendar() {
+    }
+
+    /**
+     * The dates every report answers at unless told otherwise: {@link #MID_YEAR} if it falls before the run's last
+     * day, then the last day.
+     *
+     * @param horizonEnd the run's last day
+     * @return the default analysis dates, in order
+     */
+    public static java.util.List<LocalDate> defaultAnalysisDates(LocalDate horizonEnd) {
+        return MID_YEAR.isBefore(horizonEnd) ? java.util.List.of(MID_YEAR, horizonEnd) : java.util.List.of(horizonEnd);
     }
 
     /**

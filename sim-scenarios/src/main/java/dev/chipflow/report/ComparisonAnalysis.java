@@ -11,8 +11,23 @@ import java.time.LocalDate;
  * @param a          the first scenario
  * @param b          the second
  * @param difference b - a, replication by replication, summarised
+ * @param gap        how B's deliveries differ from A's over time (computed from {@code a} and {@code b} when null)
  */
-public record ComparisonAnalysis(RunAnalysis a, RunAnalysis b, SummaryTable difference) {
+public record ComparisonAnalysis(RunAnalysis a, RunAnalysis b, SummaryTable difference, DeliveryGap gap) {
+
+    /** Computes the gap over time once, for the headline, the CSV and the chart alike. */
+    public ComparisonAnalysis {
+        gap = gap != null ? gap : DeliveryGap.of(a, b);
+    }
+
+    /**
+     * @param a          the first scenario
+     * @param b          the second
+     * @param difference b - a, replication by replication, summarised
+     */
+    public ComparisonAnalysis(RunAnalysis a, RunAnalysis b, SummaryTable difference) {
+        this(a, b, difference, null);
+    }
 
     /** @return a label for scenario a, e.g. {@code A: orders-placed} */
     public String labelA() {

@@ -101,7 +101,8 @@ final class ComparisonCharts {
     }
 
     /** @return B - A of the units delivered to all firms, day by day, with its 95% CI band */
-    public static JFreeChart gap(ComparisonAnalysis c, DeliveryGap gap) {
+    public static JFreeChart gap(ComparisonAnalysis c) {
+        DeliveryGap gap = c.gap();
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(Charts.series("B \u2212 A", c.a(), gap.difference(), false));
         XYPlot plot = Charts.timePlot(data, "difference in H200 units delivered (B \u2212 A)");

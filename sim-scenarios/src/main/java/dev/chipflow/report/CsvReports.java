@@ -317,7 +317,7 @@ public final class CsvReports {
                         rows.add(compared("all.deliveredBy" + date, c.a().deliveredBy(date), c.b().deliveredBy(date),
                                 c.deliveredByDifference(date)));
                     }
-                    DeliveryGap gap = DeliveryGap.of(c);
+                    DeliveryGap gap = c.gap();
                     rows.add(compared("gap.largest", null, null, gap.largest()));
                     rows.add(List.of("gap.largestDay", "", "", "", "", "", "", Integer.toString(gap.largestDay()),
                             "", "", ""));

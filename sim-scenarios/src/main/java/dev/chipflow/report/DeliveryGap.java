@@ -36,12 +36,13 @@ public record DeliveryGap(Band difference, int largestDay, Summary largest, List
     }
 
     /**
-     * @param c a comparison
+     * @param first  scenario A's replications
+     * @param second scenario B's, paired with A's by replication
      * @return the gap over time
      */
-    public static DeliveryGap of(ComparisonAnalysis c) {
-        List<SupplyResult> a = c.a().results();
-        List<SupplyResult> b = c.b().results();
+    public static DeliveryGap of(RunAnalysis first, RunAnalysis second) {
+        List<SupplyResult> a = first.results();
+        List<SupplyResult> b = second.results();
         int n = a.size();
         double[][] ta = new double[n][];
         double[][] tb = new double[n][];

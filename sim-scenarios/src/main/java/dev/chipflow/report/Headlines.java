@@ -173,7 +173,7 @@ public final class Headlines {
      */
     public static List<String> comparison(ComparisonAnalysis c, RunInfo info) {
         List<String> out = new ArrayList<>();
-        DeliveryGap gap = DeliveryGap.of(c);
+        DeliveryGap gap = c.gap();
         for (LocalDate date : info.analysisDates(c.a())) {
             Summary d = c.deliveredByDifference(date);
             String verdict = CsvReports.significant(d) ? " \u2014 a real difference (the 95% CI excludes 0)"

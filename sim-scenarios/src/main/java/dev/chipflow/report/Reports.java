@@ -289,7 +289,7 @@ public final class Reports {
                 new Charts.Png("comparison-deliveries.png", "Cumulative deliveries to all firms, A and B",
                         Charts.png(ComparisonCharts.comparisonDeliveries(c))),
                 new Charts.Png("comparison-gap.png", "Difference B \u2212 A over time, with 95% CI band",
-                        Charts.png(ComparisonCharts.gap(c, DeliveryGap.of(c)))),
+                        Charts.png(ComparisonCharts.gap(c))),
                 new Charts.Png("comparison-differences.png", "Difference B \u2212 A per firm at the end, with 95% CI",
                         Charts.png(ComparisonCharts.comparisonDifferences(c))));
         for (Charts.Png p : charts) {

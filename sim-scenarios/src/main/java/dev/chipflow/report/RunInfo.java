@@ -38,16 +38,13 @@ public record RunInfo(long seed, int replications, String version, List<LocalDat
      * @return the analysis dates
      */
     public List<LocalDate> analysisDates(RunAnalysis a) {
-        java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>();
-        if (a.index(dev.chipflow.scenarios.NamedScenarios.RECORD_DATE) >= 0) {
-            dates.add(dev.chipflow.scenarios.NamedScenarios.RECORD_DATE);
-        }
+        java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>(
+                dev.chipflow.supply.Calendar.defaultAnalysisDates(a.lastDate()));
         for (LocalDate d : at) {
             if (a.index(d) >= 0) {
                 dates.add(d);
             }
         }
-        dates.add(a.lastDate());
         return List.copyOf(dates);
     }
 }

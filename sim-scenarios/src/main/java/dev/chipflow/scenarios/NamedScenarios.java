@@ -33,7 +33,7 @@ public final class NamedScenarios {
     public static final String STRESS = "stress";
 
     /** The date by which the record shows zero confirmed deliveries. */
-    public static final LocalDate RECORD_DATE = LocalDate.of(2026, 6, 30);
+    public static final LocalDate RECORD_DATE = dev.chipflow.supply.Calendar.MID_YEAR;
 
     /** The extra customs block of the customs-block sweep starts on this date. */
     public static final LocalDate EXTRA_BLOCK_START = LocalDate.of(2026, 6, 1);
