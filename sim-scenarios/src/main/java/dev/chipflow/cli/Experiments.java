@@ -144,10 +144,6 @@ final class Experiments {
         }
     }
 
-    private static List<String> firmNames(Scenario s) {
-        return s.firms().stream().map(f -> f.name()).toList();
-    }
-
     private static RunInfo info(ExperimentOptions o) {
         return new RunInfo(o.seed, o.replications, BuildInfo.version(), o.analysisDates());
     }
