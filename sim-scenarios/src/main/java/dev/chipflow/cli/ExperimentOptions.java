@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run replications. */
@@ -41,21 +42,9 @@ final class ExperimentOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     String progress;
 
-    // Initialised here too: rerun builds these options without picocli.
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-            description = "Where the replications run: local (the threads of this JVM) or spark (Apache Spark, with "
-                    + "chipflow-spark.jar; see README). Results do not depend on it. Default: ${DEFAULT-VALUE}.")
-    String engine = "local";
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "With --engine spark: the Spark master, e.g. local[4] or spark://HOST:7077. Default: "
-                    + "spark-submit's --master, else local[*].")
-    String master;
-
-    @Option(names = "--block", paramLabel = "N",
-            description = "With --engine spark: replications per Spark task. Default: about two tasks per core. "
-                    + "Results do not depend on it.")
-    Integer block;
+    /** --engine, --master, --block; rerun and sensitivity set them without picocli. */
+    @Mixin
+    EngineOptions where = new EngineOptions();
 
     @Option(names = "--at", paramLabel = "DATE,...", split = ",",
             description = "Analysis dates to report at, beside 2026-06-30 and the end of the run, e.g. "
@@ -104,11 +93,11 @@ final class ExperimentOptions {
         }
         mode();
         engineName();
-        if (!engineName().equals("spark") && (master != null || block != null)) {
-            throw new UsageException((master != null ? "--master" : "--block") + " needs --engine spark");
+        if (!engineName().equals("spark") && (where.master != null || where.block != null)) {
+            throw new UsageException((where.master != null ? "--master" : "--block") + " needs --engine spark");
         }
-        if (block != null && block < 1) {
-            throw new UsageException("--block must be at least 1, was " + block);
+        if (where.block != null && where.block < 1) {
+            throw new UsageException("--block must be at least 1, was " + where.block);
         }
         if (out != null) {
             ReportDirectory.check(out);
@@ -121,9 +110,9 @@ final class ExperimentOptions {
 
     /** @return {@code local} or another engine's name, lower case */
     String engineName() {
-        String e = engine == null ? "local" : engine.trim().toLowerCase(Locale.ROOT);
+        String e = where.engine == null ? "local" : where.engine.trim().toLowerCase(Locale.ROOT);
         if (!e.equals("local") && !e.equals("spark")) {
-            throw new UsageException("--engine must be local or spark, was '" + engine + "'");
+            throw new UsageException("--engine must be local or spark, was '" + where.engine + "'");
         }
         return e;
     }
@@ -143,7 +132,7 @@ final class ExperimentOptions {
         for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
             if (p.name().equals(name)) {
                 try {
-                    return p.create(new EngineProvider.Settings(master, block, threadCount()), progress);
+                    return p.create(new EngineProvider.Settings(where.master, where.block, threadCount()), progress);
                 } catch (IllegalArgumentException e) {
                     throw new UsageException("--engine " + name + ": " + e.getMessage());
                 }

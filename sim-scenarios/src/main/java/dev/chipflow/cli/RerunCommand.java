@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * sensitivity analysis) again from its manifest. */
 @Command(name = "rerun", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run again what a report's manifest.json describes (every knob, the seed, the replications): "
-                + "the files written are byte-identical to the original's, whatever --threads.", "",
+                + "the files written are byte-identical to the original's, whatever --threads or --engine.", "",
             "Example:", "  chipflow rerun report/manifest.json --out report-again", ""})
 final class RerunCommand implements Callable<Integer> {
 
@@ -40,6 +41,10 @@ final class RerunCommand implements Callable<Integer> {
             description = "Progress bar on stderr: auto, always, never. Default: ${DEFAULT-VALUE}.")
     String progress;
 
+    /** --engine, --master, --block: run's options, handed to the ExperimentOptions below, which checks them. */
+    @Mixin
+    EngineOptions where;
+
     @Override
     public Integer call() {
         JsonObject m = ScenarioSources.readManifest(manifest);
@@ -53,6 +58,7 @@ final class RerunCommand implements Callable<Integer> {
         o.threads = threads;
         o.out = out;
         o.progress = progress;
+        o.where = where;
         if (m.has("analysisDates")) {
             o.at = new java.util.ArrayList<>(list(m, "analysisDates"));
         }

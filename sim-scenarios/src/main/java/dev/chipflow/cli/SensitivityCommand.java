@@ -159,9 +159,9 @@ final class SensitivityCommand implements Callable<Integer> {
         o.threads = threads;
         o.out = out;
         o.progress = progress;
-        o.engine = engine;
-        o.master = master;
-        o.block = block;
+        o.where.engine = engine;
+        o.where.master = master;
+        o.where.block = block;
         SupplySensitivity.Method m = method(method);
         int n = samples != null ? samples : m == SupplySensitivity.Method.SOBOL ? SOBOL_SAMPLES : MORRIS_TRAJECTORIES;
         checkSizes(m, n, bootstrap, replications);

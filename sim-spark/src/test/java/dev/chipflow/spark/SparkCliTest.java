@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code chipflow sweep ... --engine spark} writes the local run's report, byte for byte, whatever the block size; the
- * manifest differs only in the command line it records. Bad Spark options are one line and exit code 2.
+ * manifest differs only in the command line it records; so does {@code chipflow rerun ... --engine spark} of a report
+ * written locally (a run's, a sensitivity analysis's). Bad Spark options are one line and exit code 2.
  */
 class SparkCliTest {
 
@@ -75,7 +76,8 @@ class SparkCliTest {
                 .getAsJsonObject();
         JsonObject mb = JsonParser.parseString(new String(b.get("manifest.json"), StandardCharsets.UTF_8))
                 .getAsJsonObject();
-        for (String field : List.of("files", "seed", "replications", "sweep", "scenario", "randomStreams")) {
+        for (String field : List.of("files", "seed", "replications", "sweep", "sensitivity", "scenario",
+                "randomStreams")) {
             assertEquals(ma.get(field), mb.get(field), "manifest." + field);
         }
     }
@@ -94,6 +96,47 @@ class SparkCliTest {
                     spark.out().replace(dir.toString(), "DIR"), "the console report");
             assertSameReport(tmp.resolve("local"), dir);
         }
+    }
+
+    /**
+     * {@code rerun MANIFEST --engine spark --master local[2] --block 1 --out DIR}: exit 0, and it says every file
+     * matches the original's. Its --master reaches Spark: with a bad one, the rerun fails with Spark's answer.
+     */
+    static void rerunOnSpark(Path original, Path again) {
+        String manifest = original.resolve("manifest.json").toString();
+        Run r = chipflow("rerun", manifest, "--engine", "spark", "--master", "local[2]", "--block", "1",
+                "--progress", "never", "--out", again.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("rerun: all ")
+                && l.endsWith(" files match the original's, byte for byte")), r.out());
+        Run bad = chipflow("rerun", manifest, "--engine", "spark", "--master", "nowhere://x", "--progress", "never");
+        assertEquals(ChipflowCli.USAGE, bad.exit(), bad.err());
+        String[] lines = bad.err().strip().split("\\R");
+        String last = lines[lines.length - 1];
+        assertTrue(last.startsWith("chipflow rerun: --engine spark: ") && last.contains("nowhere://x"), bad.err());
+    }
+
+    @Test
+    void aLocalRunReportRerunsOnSparkToTheSameFiles(@TempDir Path tmp) throws IOException {
+        Path local = tmp.resolve("local");
+        Run run = chipflow("run", "orders-placed", "-r", "4", "-t", "1", "--progress", "never", "--out",
+                local.toString());
+        assertEquals(0, run.exit(), run.err());
+        Path spark = tmp.resolve("spark");
+        rerunOnSpark(local, spark);  // 4 replications in blocks of 1: 4 Spark tasks
+        assertSameReport(local, spark);
+    }
+
+    @Test
+    void aLocalSensitivityReportRerunsOnSparkToTheSameFiles(@TempDir Path tmp) throws IOException {
+        Path local = tmp.resolve("local");
+        Run run = chipflow("sensitivity", "orders-placed", "--method", "morris", "--samples", "2",
+                "--no-default-factors", "--factor", "lab.lines=1..8", "-r", "2", "--bootstrap", "100", "-t", "1",
+                "--progress", "never", "--out", local.toString());
+        assertEquals(0, run.exit(), run.err());
+        Path spark = tmp.resolve("spark");
+        rerunOnSpark(local, spark);
+        assertSameReport(local, spark);
     }
 
     @Test
