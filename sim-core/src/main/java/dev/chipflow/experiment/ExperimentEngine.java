@@ -1,5 +1,6 @@
 package dev.chipflow.experiment;
 
+import dev.chipflow.stats.Moments;
 import java.util.List;
 
 /**
@@ -38,6 +39,21 @@ public interface ExperimentEngine extends AutoCloseable {
     default <R> List<R> run(int replications, long seed, Replication<R> model) {
         return runTasks(replications, seed, List.of(model)).get(0);
     }
+
+    /**
+     * Runs {@code replications} replications of each model (common random numbers, as {@link #runTasks}) and keeps of
+     * each only its observation, folded into moments in the order of a {@link ReplicationFold}: the memory held does
+     * not grow with the replications, and the moments are the same bits on every engine and block size.
+     *
+     * @param <R>          the result of one replication
+     * @param replications replications per model, at least 1
+     * @param seed         the master seed
+     * @param models       the models, in order
+     * @param observations what to keep of each model's results, one per model
+     * @return per model, the moments of its observations over all replications
+     */
+    <R> List<Moments> summarise(int replications, long seed, List<? extends Replication<R>> models,
+            List<? extends Observation<? super R>> observations);
 
     /** Releases what the engine holds; the local runner holds nothing between calls. */
     @Override

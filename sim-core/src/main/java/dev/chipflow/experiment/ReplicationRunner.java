@@ -1,6 +1,7 @@
 package dev.chipflow.experiment;
 
 import dev.chipflow.random.RandomStreams;
+import dev.chipflow.stats.Moments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,21 +80,95 @@ public final class ReplicationRunner implements ExperimentEngine {
         int total = m * replications;
         Object[] results = new Object[total];
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total), runnable -> {
-            Thread t = new Thread(runnable, "chipflow-replication");
-            t.setDaemon(true);
-            return t;
-        });
+        List<Runnable> tasks = new ArrayList<>(total);
+        for (int k = 0; k < total; k++) {
+            int model = k / replications;
+            int rep = k % replications;
+            int slot = k;
+            tasks.add(() -> {
+                results[slot] = models.get(model).run(RandomStreams.forReplication(seed, rep));
+                progress.advanced(done.incrementAndGet(), total);
+            });
+        }
+        runAll(tasks);
+        List<List<R>> out = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            @SuppressWarnings("unchecked")
+            List<R> slice = (List<R>) Arrays.asList(Arrays.copyOfRange(results, i * replications,
+                    (i + 1) * replications));
+            out.add(List.copyOf(slice));
+        }
+        return out;
+    }
+
+    /**
+     * Runs the replications in blocks of consecutive indices, one block per task; each block folds its observations
+     * ({@link ReplicationFold}) and hands its subtrees to the model's fold, so only about log2 n moments per model and
+     * per block in flight are ever held.
+     */
+    @Override
+    public <R> List<Moments> summarise(int replications, long seed, List<? extends Replication<R>> models,
+            List<? extends Observation<? super R>> observations) {
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be >= 1, was " + replications);
+        }
+        if (observations.size() != models.size()) {
+            throw new IllegalArgumentException(models.size() + " models but " + observations.size()
+                    + " observations");
+        }
+        int m = models.size();
+        int total = m * replications;
+        // Blocks small enough to keep every thread busy to the end, large enough that handing over is rare.
+        int block = (int) Math.max(1, Math.min(64, (long) total / (8L * threads)));
+        List<ReplicationFold> folds = new ArrayList<>(m);
+        for (int k = 0; k < m; k++) {
+            folds.add(new ReplicationFold(replications));
+        }
+        AtomicInteger done = new AtomicInteger();
+        List<Runnable> tasks = new ArrayList<>();
+        for (int k = 0; k < m; k++) {
+            Replication<R> model = models.get(k);
+            Observation<? super R> observation = observations.get(k);
+            ReplicationFold shared = folds.get(k);
+            for (int from = 0; from < replications; from += block) {
+                int start = from;
+                int end = Math.min(from + block, replications);
+                tasks.add(() -> {
+                    ReplicationFold local = new ReplicationFold(replications);
+                    double[] values = new double[observation.size()];
+                    for (int i = start; i < end; i++) {
+                        observation.observe(model.run(RandomStreams.forReplication(seed, i)), values);
+                        local.add(i, values);
+                        progress.advanced(done.incrementAndGet(), total);
+                    }
+                    synchronized (shared) {
+                        for (ReplicationFold.Node n : local.nodes()) {
+                            shared.add(n);
+                        }
+                    }
+                });
+            }
+        }
+        runAll(tasks);
+        List<Moments> out = new ArrayList<>(m);
+        for (ReplicationFold f : folds) {
+            out.add(f.result());
+        }
+        return out;
+    }
+
+    /** Runs the tasks on the pool; the first failure in task order is thrown, as it is. */
+    private void runAll(List<Runnable> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())),
+                runnable -> {
+                    Thread t = new Thread(runnable, "chipflow-replication");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
-            List<Future<?>> futures = new ArrayList<>(total);
-            for (int k = 0; k < total; k++) {
-                int model = k / replications;
-                int rep = k % replications;
-                int slot = k;
-                futures.add(pool.submit(() -> {
-                    results[slot] = models.get(model).run(RandomStreams.forReplication(seed, rep));
-                    progress.advanced(done.incrementAndGet(), total);
-                }));
+            List<Future<?>> futures = new ArrayList<>(tasks.size());
+            for (Runnable t : tasks) {
+                futures.add(pool.submit(t));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -113,13 +188,5 @@ public final class ReplicationRunner implements ExperimentEngine {
         } finally {
             pool.shutdownNow();
         }
-        List<List<R>> out = new ArrayList<>(m);
-        for (int i = 0; i < m; i++) {
-            @SuppressWarnings("unchecked")
-            List<R> slice = (List<R>) Arrays.asList(Arrays.copyOfRange(results, i * replications,
-                    (i + 1) * replications));
-            out.add(List.copyOf(slice));
-        }
-        return out;
     }
 }

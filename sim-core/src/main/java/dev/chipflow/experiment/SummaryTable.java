@@ -1,5 +1,6 @@
 package dev.chipflow.experiment;
 
+import dev.chipflow.stats.Moments;
 import dev.chipflow.stats.Summary;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * Every scalar output of a set of replications summarised (mean, sd, 95% CI), in the model's output order.
  *
- * <p>Each output is summarised over the replications where it is finite ({@link Summary#ofFinite}): a value that is
+ * <p>Each output is summarised over the replications where it is finite (as {@link Summary#ofFinite} does, from moments
+ * folded in the order of a {@link ReplicationFold}): a value that is
  * NaN in one replication (a lead time where nothing was delivered) does not make the whole summary NaN, and
  * {@link Summary#n()} says over how many replications it is.
  *
@@ -66,14 +68,32 @@ public record SummaryTable(Map<String, Summary> outputs) {
                     + "; only in b: " + onlyB + "); compare scenarios with the same firms, e.g. a.withFirmsOf(b) and "
                     + "b.withFirmsOf(a)");
         }
-        Map<String, Summary> table = new LinkedHashMap<>();
-        double[] v = new double[a.size()];
-        for (String name : first.get(0).keySet()) {
-            for (int i = 0; i < v.length; i++) {
-                double x = value(first.get(i), name);
-                v[i] = second == null ? x : value(second.get(i), name) - x;
+        List<String> names = List.copyOf(first.get(0).keySet());
+        ReplicationFold fold = new ReplicationFold(a.size());
+        double[] v = new double[names.size()];
+        for (int i = 0; i < a.size(); i++) {
+            for (int k = 0; k < v.length; k++) {
+                double x = value(first.get(i), names.get(k));
+                v[k] = second == null ? x : value(second.get(i), names.get(k)) - x;
             }
-            table.put(name, Summary.ofFinite95(v));
+            fold.add(i, v);
+        }
+        return of(names, fold.result(), 0);
+    }
+
+    /**
+     * The table of outputs whose moments were folded as replications finished
+     * ({@link ExperimentEngine#summarise}): the same numbers as {@link #of(List)} on the results themselves.
+     *
+     * @param names   the outputs' names, in order
+     * @param moments the moments
+     * @param offset  the slot of the first output
+     * @return the table
+     */
+    public static SummaryTable of(List<String> names, Moments moments, int offset) {
+        Map<String, Summary> table = new LinkedHashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            table.put(names.get(k), moments.summary95(offset + k));
         }
         return new SummaryTable(table);
     }

@@ -179,6 +179,52 @@ public final class Outputs {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * @param firms the firms, in scenario order
+     * @return every output's full name, in the order of {@link SupplyResult#scalars()} and {@link #fill}
+     */
+    public static List<String> names(List<String> firms) {
+        List<String> names = new ArrayList<>();
+        for (String f : firms) {
+            for (Output o : ALL_OUTPUTS) {
+                if (o.scope() == Scope.FIRM) {
+                    names.add(o.name(f));
+                }
+            }
+        }
+        for (Output o : ALL_OUTPUTS) {
+            if (o.scope() != Scope.FIRM) {
+                names.add(o.name(null));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Writes every output's value in the order of {@link #names}, without building a map.
+     *
+     * @param r      a replication's result
+     * @param into   where to write
+     * @param offset the first index written
+     * @return the index after the last one written
+     */
+    static int fill(SupplyResult r, double[] into, int offset) {
+        int k = offset;
+        for (FirmResult f : r.firms()) {
+            for (Output o : ALL_OUTPUTS) {
+                if (o.scope() == Scope.FIRM) {
+                    into[k++] = o.of(f);
+                }
+            }
+        }
+        for (Output o : ALL_OUTPUTS) {
+            if (o.scope() != Scope.FIRM) {
+                into[k++] = o.of(r);
+            }
+        }
+        return k;
+    }
+
     private static Map<String, Output> index(Scope scope) {
         Map<String, Output> m = new LinkedHashMap<>();
         for (Output o : ALL_OUTPUTS) {

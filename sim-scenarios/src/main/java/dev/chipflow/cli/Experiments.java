@@ -1,9 +1,7 @@
 package dev.chipflow.cli;
 
 
-import dev.chipflow.experiment.Comparison;
 import dev.chipflow.experiment.ExperimentEngine;
-import dev.chipflow.experiment.Sweep;
 import dev.chipflow.explain.Explain;
 import dev.chipflow.explain.Explanation;
 import dev.chipflow.explain.Rule;
@@ -20,11 +18,9 @@ import dev.chipflow.scenarios.ScenarioException;
 import dev.chipflow.supply.Calendar;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.SupplyModel;
-import dev.chipflow.supply.SupplyResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +37,7 @@ final class Experiments {
         Map<String, byte[]> files = null;
         try (ProgressReporter p = progress(cli, o, s.name(), o.replications);
                 ExperimentEngine engine = o.engine(p)) {
-            List<SupplyResult> results = engine.run(o.replications, o.seed, SupplyModel.replication(s));
-            p.phase("summarising");
-            a = new RunAnalysis(s, results);
+            a = RunAnalysis.run(engine, s, o.replications, o.seed);
             if (o.out != null) {
                 p.phase("writing the report");
                 files = Reports.run(a, info);
@@ -66,13 +60,9 @@ final class Experiments {
         RunInfo info = info(o);
         ComparisonAnalysis ca;
         Map<String, byte[]> files = null;
-        try (ProgressReporter p = progress(cli, o, "compare", 2 * o.replications);
+        try (ProgressReporter p = progress(cli, o, "compare", o.replications);
                 ExperimentEngine engine = o.engine(p)) {
-            Comparison<SupplyResult> c = Comparison.run(engine, o.replications, o.seed, SupplyModel.replication(a),
-                    SupplyModel.replication(b));
-            p.phase("summarising");
-            ca = new ComparisonAnalysis(new RunAnalysis(a, c.a(), c.summaryA()),
-                    new RunAnalysis(b, c.b(), c.summaryB()), c.difference());
+            ca = ComparisonAnalysis.run(engine, a, b, o.replications, o.seed);
             if (o.out != null) {
                 p.phase("writing the report");
                 files = Reports.comparison(ca, info);
@@ -93,21 +83,11 @@ final class Experiments {
             o.checkDates(Calendar.EPOCH, s.horizonEnd());
         }
         RunInfo info = info(o);
-        List<Integer> index = new ArrayList<>();
-        for (int k = 0; k < scenarios.size(); k++) {
-            index.add(k);
-        }
         SweepAnalysis sa;
         Map<String, byte[]> files = null;
         try (ProgressReporter p = progress(cli, o, "sweep " + spec.name(), scenarios.size() * o.replications);
                 ExperimentEngine engine = o.engine(p)) {
-            Sweep<Integer, SupplyResult> sweep = Sweep.run(engine, o.replications, o.seed, spec.knob(), index,
-                    k -> SupplyModel.replication(scenarios.get(k)));
-            p.phase("summarising");
-            List<RunAnalysis> points = new ArrayList<>();
-            for (Sweep.Point<Integer, SupplyResult> point : sweep.points()) {
-                points.add(new RunAnalysis(scenarios.get(point.value()), point.results(), point.summary()));
-            }
+            List<RunAnalysis> points = RunAnalysis.run(engine, scenarios, o.replications, o.seed);
             sa = new SweepAnalysis(spec.name(), spec.knob(), spec.axisLabel(), spec.labels(), spec.values(),
                     spec.knob2(), spec.axisLabel2(), spec.labels2(), spec.values2(), points);
             if (o.out != null) {

@@ -2,7 +2,11 @@ package dev.chipflow.report;
 
 import dev.chipflow.scenarios.NamedScenarios;
 import dev.chipflow.stats.Summary;
+import dev.chipflow.supply.Firm;
+import dev.chipflow.supply.Order;
+import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.Stage;
+import dev.chipflow.supply.SupplyObservation.Series;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -30,22 +34,18 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -117,7 +117,7 @@ public final class Charts {
     /** @return room under the export cap over time */
     public static JFreeChart capHeadroom(RunAnalysis a) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        data.addSeries(series("cap headroom", a, a.band(s -> s.capHeadroom())));
+        data.addSeries(series("cap headroom", a, a.band(Series.CAP_HEADROOM)));
         XYPlot plot = timePlot(data, "units");
         markChanges(plot, a);
         ValueMarker zero = new ValueMarker(0, Color.GRAY, new BasicStroke(1f));
@@ -129,8 +129,8 @@ public final class Charts {
     /** @return shipments waiting for a lab line and lines busy over time */
     public static JFreeChart lab(RunAnalysis a) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        data.addSeries(series("shipments waiting for a line", a, a.band(s -> s.labQueue()), true));
-        data.addSeries(series("lines busy", a, a.band(s -> s.labBusy()), true));
+        data.addSeries(series("shipments waiting for a line", a, a.band(Series.LAB_QUEUE), true));
+        data.addSeries(series("lines busy", a, a.band(Series.LAB_BUSY), true));
         XYPlot plot = timePlot(data, "shipments");
         markChanges(plot, a);
         int lines = a.scenario().lab().lines();
@@ -155,7 +155,7 @@ public final class Charts {
     /** @return Nvidia inventory over time */
     public static JFreeChart inventory(RunAnalysis a) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        data.addSeries(series("inventory", a, a.band(s -> s.inventory()), true));
+        data.addSeries(series("inventory", a, a.band(Series.INVENTORY), true));
         XYPlot plot = timePlot(data, "units");
         markChanges(plot, a);
         return chart("Nvidia H200 inventory, units", plot, false);
@@ -266,26 +266,39 @@ public final class Charts {
     }
 
     static List<FirmGroup> firmGroups(RunAnalysis a) {
-        int n = a.firms().size();
+        return firmGroups(a.scenario());
+    }
+
+    /**
+     * Decided from the scenario, before it runs, because the runs keep the groups' summed deliveries day by day
+     * rather than every replication.
+     */
+    static List<FirmGroup> firmGroups(Scenario scenario) {
+        List<Firm> firms = scenario.firms();
+        int n = firms.size();
         List<FirmGroup> groups = new ArrayList<>();
         if (n <= MAX_FIRM_SERIES) {
             for (int i = 0; i < n; i++) {
-                groups.add(new FirmGroup(a.firms().get(i), List.of(i)));
+                groups.add(new FirmGroup(firms.get(i).name(), List.of(i)));
             }
             return groups;
+        }
+        long[] ordered = new long[n];
+        for (int i = 0; i < n; i++) {
+            for (Order o : firms.get(i).orders()) {
+                ordered[i] += o.units();
+            }
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             order.add(i);
         }
-        // Largest deliveries first, then most ordered, then scenario order: a total order, so charts are stable.
-        order.sort(Comparator.<Integer>comparingDouble(i -> -a.firm(a.firms().get(i), "delivered").mean())
-                .thenComparingDouble(i -> -a.firm(a.firms().get(i), "ordered").mean())
-                .thenComparingInt(i -> i));
+        // Most ordered first, then scenario order: a total order, so charts are stable.
+        order.sort(Comparator.<Integer>comparingLong(i -> -ordered[i]).thenComparingInt(i -> i));
         List<Integer> shown = new ArrayList<>(order.subList(0, MAX_FIRM_SERIES - 1));
         shown.sort(Comparator.naturalOrder());
         for (int i : shown) {
-            groups.add(new FirmGroup(a.firms().get(i), List.of(i)));
+            groups.add(new FirmGroup(firms.get(i).name(), List.of(i)));
         }
         List<Integer> rest = new ArrayList<>(order.subList(MAX_FIRM_SERIES - 1, n));
         rest.sort(Comparator.naturalOrder());

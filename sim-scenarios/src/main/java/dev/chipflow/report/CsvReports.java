@@ -4,6 +4,7 @@ import dev.chipflow.experiment.SummaryTable;
 import dev.chipflow.scenarios.NamedScenarios;
 import dev.chipflow.stats.Summary;
 import dev.chipflow.supply.Stage;
+import dev.chipflow.supply.SupplyObservation.Series;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -174,14 +175,14 @@ public final class CsvReports {
         for (int i = 0; i < a.firms().size(); i++) {
             addBand(header, bands, a.firms().get(i) + "_delivered", a.delivered(i));
         }
-        addBand(header, bands, "cap_headroom", a.band(s -> s.capHeadroom()));
-        addBand(header, bands, "lab_queue", a.band(s -> s.labQueue()));
-        addBand(header, bands, "lab_busy", a.band(s -> s.labBusy()));
-        addBand(header, bands, "inventory", a.band(s -> s.inventory()));
-        addBand(header, bands, "china_shipped", a.band(s -> s.chinaShipped()));
-        addBand(header, bands, "us_shipped", a.band(s -> s.usShipped()));
-        addBand(header, bands, "china_in_window", a.band(s -> s.chinaInWindow()));
-        addBand(header, bands, "us_in_window", a.band(s -> s.usInWindow()));
+        addBand(header, bands, "cap_headroom", a.band(Series.CAP_HEADROOM));
+        addBand(header, bands, "lab_queue", a.band(Series.LAB_QUEUE));
+        addBand(header, bands, "lab_busy", a.band(Series.LAB_BUSY));
+        addBand(header, bands, "inventory", a.band(Series.INVENTORY));
+        addBand(header, bands, "china_shipped", a.band(Series.CHINA_SHIPPED));
+        addBand(header, bands, "us_shipped", a.band(Series.US_SHIPPED));
+        addBand(header, bands, "china_in_window", a.band(Series.CHINA_IN_WINDOW));
+        addBand(header, bands, "us_in_window", a.band(Series.US_IN_WINDOW));
         return write(header, rows -> {
             for (int d = 0; d < a.days(); d++) {
                 List<String> row = new ArrayList<>(header.size());

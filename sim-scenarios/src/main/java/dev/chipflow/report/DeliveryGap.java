@@ -1,7 +1,8 @@
 package dev.chipflow.report;
 
 import dev.chipflow.stats.Summary;
-import dev.chipflow.supply.SupplyResult;
+import dev.chipflow.stats.Moments;
+import dev.chipflow.supply.PairedObservation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public record DeliveryGap(Band difference, int largestDay, Summary largest, List
         Summary unitDays) {
 
     /** The shares of final deliveries whose dates are compared. */
-    public static final double[] SHARES = {0.25, 0.5, 0.75};
+    public static final double[] SHARES = PairedObservation.shares();
 
     /**
      * When A and B reach a share of their own final deliveries: each day is summarised over the replications that
@@ -36,52 +37,25 @@ public record DeliveryGap(Band difference, int largestDay, Summary largest, List
     }
 
     /**
-     * @param first  scenario A's replications
-     * @param second scenario B's, paired with A's by replication
+     * @param layout  what a comparison kept of each pair of replications
+     * @param moments its moments over the replications
      * @return the gap over time
      */
-    public static DeliveryGap of(RunAnalysis first, RunAnalysis second) {
-        List<SupplyResult> a = first.results();
-        List<SupplyResult> b = second.results();
-        int n = a.size();
-        double[][] ta = new double[n][];
-        double[][] tb = new double[n][];
-        double[][] diff = new double[n][];
-        double[] area = new double[n];
-        for (int r = 0; r < n; r++) {
-            ta[r] = total(a.get(r));
-            tb[r] = total(b.get(r));
-            diff[r] = new double[ta[r].length];
-            for (int d = 0; d < ta[r].length; d++) {
-                diff[r][d] = tb[r][d] - ta[r][d];
-                area[r] -= diff[r][d];
-            }
-        }
-        Band band = Band.of(diff);
+    public static DeliveryGap of(PairedObservation layout, Moments moments) {
+        Band band = Band.of(moments, layout::gapSlot, layout.days());
         int largestDay = 0;
         for (int d = 1; d < band.days(); d++) {
             if (Math.abs(band.mean()[d]) > Math.abs(band.mean()[largestDay])) {
                 largestDay = d;
             }
         }
-        double[] atLargest = new double[n];
-        for (int r = 0; r < n; r++) {
-            atLargest[r] = diff[r][largestDay];
-        }
         List<Milestone> milestones = new ArrayList<>();
-        for (double share : SHARES) {
-            double[] da = new double[n];
-            double[] db = new double[n];
-            double[] delay = new double[n];
-            for (int r = 0; r < n; r++) {
-                da[r] = reach(ta[r], share);
-                db[r] = reach(tb[r], share);
-                delay[r] = db[r] - da[r];
-            }
-            milestones.add(new Milestone(share, Summary.ofFinite95(da), Summary.ofFinite95(db),
-                    Summary.ofFinite95(delay)));
+        for (int k = 0; k < SHARES.length; k++) {
+            milestones.add(new Milestone(SHARES[k], moments.summary95(layout.milestoneSlot(k, 0)),
+                    moments.summary95(layout.milestoneSlot(k, 1)), moments.summary95(layout.milestoneSlot(k, 2))));
         }
-        return new DeliveryGap(band, largestDay, Summary.of95(atLargest), milestones, Summary.of95(area));
+        return new DeliveryGap(band, largestDay, moments.summary95(layout.gapSlot(largestDay)), milestones,
+                moments.summary95(layout.unitDaysSlot()));
     }
 
     /** @return whether B - A differs from zero (95% CI excludes 0) on at least one day */
@@ -96,25 +70,6 @@ public record DeliveryGap(Band difference, int largestDay, Summary largest, List
 
     /** @return the first day a series reaches {@code share} of its last value; NaN if it delivers nothing */
     static double reach(double[] cumulative, double share) {
-        double last = cumulative[cumulative.length - 1];
-        if (last <= 0) {
-            return Double.NaN;
-        }
-        for (int d = 0; d < cumulative.length; d++) {
-            if (cumulative[d] >= share * last) {
-                return d;
-            }
-        }
-        return cumulative.length - 1;
-    }
-
-    private static double[] total(SupplyResult r) {
-        double[] sum = new double[r.series().days()];
-        for (double[] firm : r.series().deliveredByFirm()) {
-            for (int d = 0; d < sum.length; d++) {
-                sum[d] += firm[d];
-            }
-        }
-        return sum;
+        return PairedObservation.reach(cumulative, 0, cumulative.length, share);
     }
 }

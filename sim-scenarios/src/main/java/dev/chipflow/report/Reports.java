@@ -419,8 +419,7 @@ public final class Reports {
         ReportDirectory.check(dir);
         int replications = comparison.a().size();
         RunInfo info = new RunInfo(seed, replications, BuildInfo.version());
-        ComparisonAnalysis c = new ComparisonAnalysis(new RunAnalysis(a, comparison.a(), comparison.summaryA()),
-                new RunAnalysis(b, comparison.b(), comparison.summaryB()), comparison.difference());
+        ComparisonAnalysis c = ComparisonAnalysis.of(a, comparison.a(), b, comparison.b());
         Map<String, byte[]> files = comparison(c, info);
         files.put(ReportDirectory.MARKER, Manifest.comparison(fromCode(seed, replications), a, b, files));
         return ReportDirectory.write(dir, files);

@@ -1,59 +1,133 @@
 package dev.chipflow.report;
 
+import dev.chipflow.experiment.ExperimentEngine;
+import dev.chipflow.experiment.Replication;
+import dev.chipflow.experiment.ReplicationFold;
 import dev.chipflow.experiment.SummaryTable;
+import dev.chipflow.stats.Moments;
 import dev.chipflow.stats.Summary;
-import dev.chipflow.supply.DailySeries;
-import dev.chipflow.supply.FirmResult;
+import dev.chipflow.supply.Calendar;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.Stage;
+import dev.chipflow.supply.SupplyModel;
+import dev.chipflow.supply.SupplyObservation;
+import dev.chipflow.supply.SupplyObservation.Series;
 import dev.chipflow.supply.SupplyResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The replications of one scenario, summarised for reports: the summary table of every scalar, daily series as bands,
- * and per firm and stage the mean attribution. Reads results only; computes lazily what a report asks for.
+ * and per firm and stage the mean attribution. It holds the moments an engine folded
+ * ({@link ExperimentEngine#summarise}), never the replications, so its size does not depend on how many ran.
  */
 public final class RunAnalysis {
 
     private final Scenario scenario;
-    private final List<SupplyResult> results;
+    private final SupplyObservation layout;
+    private final Moments moments;
     private final SummaryTable table;
-    private final List<String> firms;
     private final int days;
-    private double[][] attributed;
-    private double[][] atEnd;
-    private double[][] waitDays;
 
     /**
+     * @param scenario the scenario run
+     * @param layout   what was kept of each replication
+     * @param moments  the moments of those observations over the replications
+     */
+    public RunAnalysis(Scenario scenario, SupplyObservation layout, Moments moments) {
+        if (moments.slots() != layout.size()) {
+            throw new IllegalArgumentException("moments of " + moments.slots() + " slots for an observation of "
+                    + layout.size());
+        }
+        if (moments.count(layout.totalSlot(0)) < 1) {
+            throw new IllegalArgumentException("no replications to analyse");
+        }
+        this.scenario = scenario;
+        this.layout = layout;
+        this.moments = moments;
+        this.table = SummaryTable.of(layout.scalars(), moments, 0);
+        this.days = layout.days();
+    }
+
+    /**
+     * Summarises results already in memory (from code; the command line folds them as they are made).
+     *
      * @param scenario the scenario run
      * @param results  its replications, in replication order, at least one
      */
     public RunAnalysis(Scenario scenario, List<SupplyResult> results) {
-        this(scenario, results, SummaryTable.of(results));
+        this(scenario, observation(scenario), fold(observation(scenario), results));
     }
 
     /**
-     * @param scenario the scenario run
-     * @param results  its replications, in replication order, at least one
-     * @param table    their summary (as {@link SummaryTable#of} makes it)
+     * Runs a scenario's replications on an engine and summarises them as they finish.
+     *
+     * @param engine       where the replications run
+     * @param scenario     the scenario
+     * @param replications replications, at least 1
+     * @param seed         the master seed
+     * @return the analysis
      */
-    public RunAnalysis(Scenario scenario, List<SupplyResult> results, SummaryTable table) {
+    public static RunAnalysis run(ExperimentEngine engine, Scenario scenario, int replications, long seed) {
+        SupplyObservation o = observation(scenario);
+        return new RunAnalysis(scenario, o, engine.summarise(replications, seed,
+                List.of(SupplyModel.replication(scenario)), List.of(o)).get(0));
+    }
+
+    /**
+     * Runs every scenario's replications on an engine, with common random numbers, and summarises them as they
+     * finish (a sweep's points).
+     *
+     * @param engine       where the replications run
+     * @param scenarios    the scenarios
+     * @param replications replications of each, at least 1
+     * @param seed         the master seed
+     * @return one analysis per scenario, in order
+     */
+    public static List<RunAnalysis> run(ExperimentEngine engine, List<Scenario> scenarios, int replications,
+            long seed) {
+        List<SupplyObservation> observations = new ArrayList<>();
+        List<Replication<SupplyResult>> models = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            observations.add(observation(s));
+            models.add(SupplyModel.replication(s));
+        }
+        List<Moments> moments = engine.summarise(replications, seed, models, observations);
+        List<RunAnalysis> out = new ArrayList<>();
+        for (int k = 0; k < scenarios.size(); k++) {
+            out.add(new RunAnalysis(scenarios.get(k), observations.get(k), moments.get(k)));
+        }
+        return out;
+    }
+
+    /**
+     * @param scenario a scenario
+     * @return what reports keep of each of its replications: every output, and the summed deliveries of the groups of
+     *         firms the charts draw as one series
+     */
+    public static SupplyObservation observation(Scenario scenario) {
+        List<List<Integer>> groups = new ArrayList<>();
+        for (Charts.FirmGroup g : Charts.firmGroups(scenario)) {
+            if (g.members().size() > 1) {
+                groups.add(g.members());
+            }
+        }
+        return SupplyObservation.of(scenario, groups);
+    }
+
+    private static Moments fold(SupplyObservation o, List<SupplyResult> results) {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("no replications to analyse");
         }
-        this.scenario = scenario;
-        this.results = List.copyOf(results);
-        this.table = table;
-        List<String> names = new ArrayList<>();
-        for (FirmResult f : results.get(0).firms()) {
-            names.add(f.name());
+        ReplicationFold fold = new ReplicationFold(results.size());
+        double[] values = new double[o.size()];
+        for (int i = 0; i < results.size(); i++) {
+            o.observe(results.get(i), values);
+            fold.add(i, values);
         }
-        this.firms = List.copyOf(names);
-        this.days = results.get(0).series().days();
+        return fold.result();
     }
 
     /** @return the scenario */
@@ -61,9 +135,14 @@ public final class RunAnalysis {
         return scenario;
     }
 
-    /** @return the replications */
-    public List<SupplyResult> results() {
-        return results;
+    /** @return what was kept of each replication, and where in {@link #moments()} */
+    public SupplyObservation layout() {
+        return layout;
+    }
+
+    /** @return the moments of every kept value over the replications */
+    public Moments moments() {
+        return moments;
     }
 
     /** @return every scalar output summarised */
@@ -73,12 +152,12 @@ public final class RunAnalysis {
 
     /** @return the number of replications */
     public int replications() {
-        return results.size();
+        return (int) moments.count(layout.totalSlot(0));
     }
 
     /** @return the firms' names, in scenario order */
     public List<String> firms() {
-        return firms;
+        return layout.firms();
     }
 
     /** @return the number of days in the daily series */
@@ -88,7 +167,7 @@ public final class RunAnalysis {
 
     /** @return the date of day index {@code d} of the daily series */
     public LocalDate date(int d) {
-        return results.get(0).series().date(d);
+        return Calendar.EPOCH.plusDays(d);
     }
 
     /** @return the last date of the daily series */
@@ -115,7 +194,7 @@ public final class RunAnalysis {
         if (by > 0) {
             LocalDate date = LocalDate.parse(name.substring(by + DELIVERED_BY.length()));
             String who = name.substring(0, by);
-            return who.equals("all") ? deliveredBy(date) : deliveredBy(firms.indexOf(who), date);
+            return who.equals("all") ? deliveredBy(date) : deliveredBy(firms().indexOf(who), date);
         }
         return table.get(name);
     }
@@ -128,146 +207,123 @@ public final class RunAnalysis {
         return table.get(firm + "." + output);
     }
 
-    /** @return the summary of any number computed per replication */
-    public Summary summarise(ToDoubleFunction<SupplyResult> f) {
-        double[] v = new double[results.size()];
-        for (int r = 0; r < v.length; r++) {
-            v[r] = f.applyAsDouble(results.get(r));
-        }
-        return Summary.of95(v);
+    /**
+     * @param series a system series
+     * @return it summarised across replications, day by day
+     */
+    public Band band(Series series) {
+        return band(d -> layout.seriesSlot(series, d));
     }
 
-    /** @return a daily series summarised across replications */
-    public Band band(Function<DailySeries, double[]> series) {
-        double[][] v = new double[results.size()][];
-        for (int r = 0; r < v.length; r++) {
-            v[r] = series.apply(results.get(r).series());
-        }
-        return Band.of(v);
+    /**
+     * @param slotOfDay the slot of each day of a series kept in {@link #moments()}
+     * @return that series summarised across replications, day by day
+     */
+    Band band(IntUnaryOperator slotOfDay) {
+        return Band.of(moments, slotOfDay, days);
     }
 
-    /** @return cumulative deliveries of firm {@code i} */
+    /**
+     * @param i a firm's index
+     * @return the firm's cumulative deliveries
+     */
     public Band delivered(int i) {
-        return band(s -> s.deliveredByFirm()[i]);
+        return band(d -> layout.deliveredSlot(i, d));
     }
 
-    /** @return cumulative deliveries of a group of firms, summed per replication */
+    /**
+     * @param group firms' indices: one firm, all firms, or a group the charts draw as one series
+     * @return the group's cumulative deliveries, summed per replication
+     * @throws IllegalArgumentException for another group, whose sums were not kept
+     */
     public Band delivered(List<Integer> group) {
-        return band(s -> {
-            double[] sum = new double[s.days()];
-            for (int i : group) {
-                double[] f = s.deliveredByFirm()[i];
-                for (int d = 0; d < sum.length; d++) {
-                    sum[d] += f[d];
-                }
-            }
-            return sum;
-        });
+        if (group.size() == 1) {
+            return delivered(group.get(0));
+        }
+        if (group.size() == firms().size() && group.stream().distinct().count() == firms().size()) {
+            return deliveredTotal();
+        }
+        int g = layout.groups().indexOf(group);
+        if (g < 0) {
+            throw new IllegalArgumentException("the deliveries of firms " + group + " together were not kept; kept: "
+                    + layout.groups());
+        }
+        return band(d -> layout.groupSlot(g, d));
     }
 
     /** @return cumulative deliveries of all firms */
     public Band deliveredTotal() {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < firms.size(); i++) {
-            all.add(i);
-        }
-        return delivered(all);
+        return band(layout::totalSlot);
     }
 
     /**
-     * @param date a date within the series
+     * @param date a date of the run
      * @return units delivered to all firms by the end of that date
      */
     public Summary deliveredBy(LocalDate date) {
-        int d = index(date);
-        if (d < 0) {
-            throw new IllegalArgumentException(date + " is outside the simulated days " + date(0) + ".." + lastDate());
-        }
-        return summarise(r -> {
-            double sum = 0;
-            for (double[] f : r.series().deliveredByFirm()) {
-                sum += f[d];
-            }
-            return sum;
-        });
+        return moments.summary95(layout.totalSlot(day(date)));
     }
 
     /**
-     * @param firm  a firm's index
-     * @param date  a date within the series
+     * @param firm a firm's index
+     * @param date a date of the run
      * @return units delivered to the firm by the end of that date
      */
     public Summary deliveredBy(int firm, LocalDate date) {
+        return moments.summary95(layout.deliveredSlot(firm, day(date)));
+    }
+
+    private int day(LocalDate date) {
         int d = index(date);
         if (d < 0) {
             throw new IllegalArgumentException(date + " is outside the simulated days " + date(0) + ".." + lastDate());
         }
-        return summarise(r -> r.series().deliveredByFirm()[firm][d]);
+        return d;
     }
 
-    /** @return per firm and waiting stage, mean units whose longest wait was there */
+    /** @return per firm and waiting stage, mean units attributed there (the stage that held them longest) */
     public double[][] attributedMean() {
-        if (attributed == null) {
-            attributed = meanPerFirmStage(f -> toDouble(f.attributedUnits()), Stage.WAITING_STAGES);
-        }
-        return copy(attributed);
+        return perFirmStage(layout::attributedSlot, Stage.WAITING_STAGES);
     }
 
     /** @return per firm and stage (delivered included), mean units there at the end of the run */
     public double[][] unitsAtEndMean() {
-        if (atEnd == null) {
-            atEnd = meanPerFirmStage(f -> toDouble(f.unitsAtEnd()), Stage.values().length);
-        }
-        return copy(atEnd);
+        return perFirmStage(layout::atEndSlot, Stage.values().length);
     }
 
-    /** @return per firm, mean units that never waited a positive time anywhere (attributed to no stage) */
+    /** @return per firm, mean units that no rule held (delivered without waiting anywhere) */
     public double[] unheldMean() {
-        double[] m = new double[firms.size()];
-        for (SupplyResult r : results) {
-            for (int i = 0; i < m.length; i++) {
-                m[i] += r.firms().get(i).unheldUnits() / (double) results.size();
-            }
+        double[] m = new double[firms().size()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = mean(layout.unheldSlot(i));
         }
         return m;
     }
 
-    /** @return per firm and waiting stage, mean days an ordered unit spent there */
+    /** @return per firm and waiting stage, mean days waited there */
     public double[][] waitDaysMean() {
-        if (waitDays == null) {
-            waitDays = meanPerFirmStage(FirmResult::waitDays, Stage.WAITING_STAGES);
-        }
-        return copy(waitDays);
+        return perFirmStage(layout::waitSlot, Stage.WAITING_STAGES);
     }
 
     /**
      * @param firm a firm's index
-     * @return the stage with the most units attributed to it, averaged over replications; null if the firm has no
-     *         units
+     * @return the stage that held most of the firm's units longest, or null if none waited
      */
     public Stage bindingStage(int firm) {
-        double[] a = attributedMean()[firm];
-        int best = -1;
-        for (int s = 0; s < a.length; s++) {
-            if (a[s] > 0 && (best < 0 || a[s] > a[best])) {
-                best = s;
-            }
-        }
-        return best < 0 ? null : Stage.of(best);
+        return largest(attributedMean()[firm], 0);
     }
 
     /**
-     * The binding stage among the units China let go: the stage after China's side (from the US licence limits on)
-     * with the most units attributed to it, so that a large never-released backlog does not hide what holds the
-     * units that moved.
-     *
      * @param firm a firm's index
-     * @return that stage; null if no unit of the firm waited after China's side
+     * @return the stage after China's (licence onwards) that held most of the firm's units longest, or null
      */
     public Stage bindingStageAfterChina(int firm) {
-        double[] a = attributedMean()[firm];
+        return largest(attributedMean()[firm], Stage.LICENCE_LIMIT.ordinal());
+    }
+
+    private static Stage largest(double[] a, int from) {
         int best = -1;
-        for (int s = Stage.LICENCE_LIMIT.ordinal(); s < a.length; s++) {
+        for (int s = from; s < a.length; s++) {
             if (a[s] > 0 && (best < 0 || a[s] > a[best])) {
                 best = s;
             }
@@ -277,7 +333,7 @@ public final class RunAnalysis {
 
     /**
      * @param firm a firm's index
-     * @return mean units of the firm still on China's side at the end (approval, conditions, conversion, quota)
+     * @return mean units of the firm still held in China at the end (approval to the domestic quota)
      */
     public double heldInChina(int firm) {
         double[] at = unitsAtEndMean()[firm];
@@ -290,57 +346,40 @@ public final class RunAnalysis {
 
     /** @return per stage (delivered included), mean units of all firms there at the end */
     public double[] unitsAtEndTotal() {
-        double[] total = new double[Stage.values().length];
-        for (double[] f : unitsAtEndMean()) {
-            for (int s = 0; s < f.length && s < total.length; s++) {
-                total[s] += f[s];
-            }
-        }
-        return total;
+        return columnTotals(unitsAtEndMean(), Stage.values().length);
     }
 
     /** @return per waiting stage, mean units of all firms attributed there */
     public double[] attributedTotal() {
-        double[] total = new double[Stage.WAITING_STAGES];
-        for (double[] f : attributedMean()) {
-            for (int s = 0; s < f.length && s < total.length; s++) {
+        return columnTotals(attributedMean(), Stage.WAITING_STAGES);
+    }
+
+    private static double[] columnTotals(double[][] m, int stages) {
+        double[] total = new double[stages];
+        for (double[] f : m) {
+            for (int s = 0; s < stages; s++) {
                 total[s] += f[s];
             }
         }
         return total;
     }
 
-    private double[][] meanPerFirmStage(Function<FirmResult, double[]> f, int stages) {
-        double[][] m = new double[firms.size()][stages];
-        for (SupplyResult r : results) {
-            for (int i = 0; i < firms.size(); i++) {
-                double[] v = f.apply(r.firms().get(i));
-                for (int s = 0; s < stages && s < v.length; s++) {
-                    m[i][s] += v[s];
-                }
-            }
-        }
-        for (double[] row : m) {
+    private interface FirmStageSlot {
+        int slot(int firm, int stage);
+    }
+
+    private double[][] perFirmStage(FirmStageSlot slot, int stages) {
+        double[][] m = new double[firms().size()][stages];
+        for (int i = 0; i < m.length; i++) {
             for (int s = 0; s < stages; s++) {
-                row[s] /= results.size();
+                m[i][s] = mean(slot.slot(i, s));
             }
         }
         return m;
     }
 
-    private static double[] toDouble(long[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
-    }
-
-    private static double[][] copy(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i].clone();
-        }
-        return c;
+    /** A mean that is 0 rather than NaN when no replication had a value (no firm, say). */
+    private double mean(int slot) {
+        return moments.count(slot) == 0 ? 0 : moments.mean(slot);
     }
 }

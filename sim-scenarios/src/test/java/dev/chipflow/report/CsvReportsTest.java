@@ -168,8 +168,7 @@ class CsvReportsTest {
     @Test
     void comparisonCsvMarksDifferencesWhoseIntervalExcludesZero() throws IOException {
         List<SupplyResult> other = FakeResults.of(scenario, 4, 7);
-        RunAnalysis b = new RunAnalysis(scenario, other);
-        ComparisonAnalysis c = new ComparisonAnalysis(run, b, SummaryTable.differences(results, other));
+        ComparisonAnalysis c = ComparisonAnalysis.of(scenario, results, scenario, other);
         RunInfo info = new RunInfo(1, 4, "test");
         List<CSVRecord> rows = parse(CsvReports.comparison(c, info));
         Map<String, Summary> diff = c.difference().outputs();

@@ -2,7 +2,6 @@ package dev.chipflow.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.chipflow.experiment.SummaryTable;
 import dev.chipflow.scenarios.NamedScenarios;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.SupplyResult;
@@ -66,8 +65,7 @@ class GoldenFormatsTest {
 
     @Test
     void comparisonReportFormat() throws IOException {
-        ComparisonAnalysis c = new ComparisonAnalysis(new RunAnalysis(scenario, a), new RunAnalysis(scenario, b),
-                SummaryTable.differences(a, b));
+        ComparisonAnalysis c = ComparisonAnalysis.of(scenario, a, scenario, b);
         check("compare.txt", outline(Reports.comparison(c, info)));
     }
 

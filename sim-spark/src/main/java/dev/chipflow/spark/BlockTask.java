@@ -83,7 +83,7 @@ final class BlockTask implements Function2<TaskContext, Iterator<BlockTask.Block
     }
 
     /** The exception itself when it serialises; else one that keeps its class name and message. */
-    private static byte[] serialise(RuntimeException e) {
+    static byte[] serialise(RuntimeException e) {
         try {
             return javaBytes(e);
         } catch (NotSerializableException notSerializable) {

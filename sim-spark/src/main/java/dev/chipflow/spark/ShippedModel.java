@@ -1,5 +1,6 @@
 package dev.chipflow.spark;
 
+import dev.chipflow.experiment.Paired;
 import dev.chipflow.experiment.Replication;
 import dev.chipflow.random.RandomStreams;
 import dev.chipflow.supply.ScenarioReplication;
@@ -30,6 +31,9 @@ interface ShippedModel extends Serializable {
         if (model instanceof ScenarioReplication s) {
             return new Supply(ScenarioSpec.of(s.scenario()));
         }
+        if (model instanceof Paired<?> p) {
+            return new Pair(of(index, p.a()), of(index, p.b()));
+        }
         if (model instanceof Serializable) {
             return new Itself(model);
         }
@@ -49,6 +53,17 @@ interface ShippedModel extends Serializable {
     }
 
     /** A model that is Serializable as it is (a test's, or one written for Spark). */
+    /** Two models run on copies of the same streams, as {@link Paired} runs them. */
+    record Pair(ShippedModel a, ShippedModel b) implements ShippedModel {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object run(RandomStreams streams) {
+            return new Paired.Results<>(a.run(RandomStreams.of(streams.seed())),
+                    b.run(RandomStreams.of(streams.seed())));
+        }
+    }
+
     record Itself(Replication<?> model) implements ShippedModel {
         private static final long serialVersionUID = 1L;
 

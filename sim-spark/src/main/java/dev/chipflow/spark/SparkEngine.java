@@ -1,8 +1,11 @@
 package dev.chipflow.spark;
 
 import dev.chipflow.experiment.ExperimentEngine;
+import dev.chipflow.experiment.Observation;
 import dev.chipflow.experiment.Progress;
 import dev.chipflow.experiment.Replication;
+import dev.chipflow.experiment.ReplicationFold;
+import dev.chipflow.stats.Moments;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -183,14 +186,7 @@ public final class SparkEngine implements ExperimentEngine {
         for (int i = 0; i < m; i++) {
             shipped.add(ShippedModel.of(i, models.get(i)));
         }
-        int size = block != null ? Math.min(block, replications)
-                : defaultBlock(replications, m, sc.defaultParallelism());
-        List<BlockTask.Block> blocks = new ArrayList<>();
-        for (int k = 0; k < m; k++) {
-            for (int from = 0; from < replications; from += size) {
-                blocks.add(new BlockTask.Block(k, from, Math.min(from + size, replications)));
-            }
-        }
+        List<BlockTask.Block> blocks = blocks(replications, m);
         Collector c = new Collector(replications, m * replications);
         JavaRDD<BlockTask.Block> rdd = sc.parallelize(blocks, blocks.size());
         ClassTag<BlockTask.Answer> tag = ClassTag$.MODULE$.apply(BlockTask.Answer.class);
@@ -213,6 +209,80 @@ public final class SparkEngine implements ExperimentEngine {
             out.add(List.copyOf(slice));
         }
         return out;
+    }
+
+    /**
+     * Each task folds its block's observations ({@link FoldTask}); the driver adds each block's subtrees to the
+     * model's {@link ReplicationFold} as they arrive, so it holds the folds' waiting subtrees and the blocks in
+     * flight, never the replications.
+     */
+    @Override
+    public <R> List<Moments> summarise(int replications, long seed, List<? extends Replication<R>> models,
+            List<? extends Observation<? super R>> observations) {
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be >= 1, was " + replications);
+        }
+        if (observations.size() != models.size()) {
+            throw new IllegalArgumentException(models.size() + " models but " + observations.size()
+                    + " observations");
+        }
+        int m = models.size();
+        if (m == 0) {
+            return List.of();
+        }
+        List<ShippedModel> shipped = new ArrayList<>(m);
+        List<Observation<Object>> shippedObservations = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            shipped.add(ShippedModel.of(i, models.get(i)));
+            @SuppressWarnings("unchecked")
+            Observation<Object> o = (Observation<Object>) observations.get(i);
+            shippedObservations.add(o);
+        }
+        List<BlockTask.Block> blocks = blocks(replications, m);
+        List<ReplicationFold> folds = new ArrayList<>(m);
+        for (int k = 0; k < m; k++) {
+            folds.add(new ReplicationFold(replications));
+        }
+        Failures failures = new Failures(replications);
+        int total = m * replications;
+        int[] done = {0};
+        JavaRDD<BlockTask.Block> rdd = sc.parallelize(blocks, blocks.size());
+        ClassTag<FoldTask.Answer> tag = ClassTag$.MODULE$.apply(FoldTask.Answer.class);
+        sc.setJobDescription("chipflow: " + m + " model(s) x " + replications + " replications, summarised");
+        try {
+            sc.sc().runJob(rdd.rdd(), new FoldTask(shipped, shippedObservations, replications, seed,
+                    failFirstAttemptOf), (Object partition, FoldTask.Answer a) -> {
+                        ReplicationFold fold = folds.get(a.block().model());
+                        for (ReplicationFold.Node n : a.nodes()) {
+                            fold.add(n);
+                        }
+                        failures.note(a.block(), a.failedAt(), a.failure());
+                        done[0] += a.done();
+                        progress.advanced(done[0], total);
+                        return BoxedUnit.UNIT;
+                    }, tag);
+        } catch (Exception e) {
+            throw new IllegalStateException("the Spark job failed: " + firstLine(e), e);
+        }
+        failures.rethrowFirst();
+        List<Moments> out = new ArrayList<>(m);
+        for (ReplicationFold f : folds) {
+            out.add(f.result());
+        }
+        return out;
+    }
+
+    /** Every model's replications cut into blocks of the engine's size; a block never spans two models. */
+    private List<BlockTask.Block> blocks(int replications, int models) {
+        int size = block != null ? Math.min(block, replications)
+                : defaultBlock(replications, models, sc.defaultParallelism());
+        List<BlockTask.Block> blocks = new ArrayList<>();
+        for (int k = 0; k < models; k++) {
+            for (int from = 0; from < replications; from += size) {
+                blocks.add(new BlockTask.Block(k, from, Math.min(from + size, replications)));
+            }
+        }
+        return blocks;
     }
 
     /**
@@ -242,14 +312,14 @@ public final class SparkEngine implements ExperimentEngine {
         private final int replications;
         private final int total;
         private final Object[] results;
+        private final Failures failures;
         private int done;
-        private int failedSlot = Integer.MAX_VALUE;
-        private byte[] failure;
 
         Collector(int replications, int total) {
             this.replications = replications;
             this.total = total;
             this.results = new Object[total];
+            this.failures = new Failures(replications);
         }
 
         void take(BlockTask.Answer a) {
@@ -257,19 +327,38 @@ public final class SparkEngine implements ExperimentEngine {
             for (int j = 0; j < a.results().length; j++) {
                 results[base + j] = ResultCodec.decode(a.results()[j]);
             }
-            if (a.failure() != null) {
-                int slot = a.block().model() * replications + a.failedAt();
-                // The first failure in replication order, as the local runner reports its first in order.
-                if (slot < failedSlot) {
-                    failedSlot = slot;
-                    failure = a.failure();
-                }
-            }
+            failures.note(a.block(), a.failedAt(), a.failure());
             done += a.results().length;
             progress.advanced(done, total);
         }
 
         void rethrowFirstFailure() {
+            failures.rethrowFirst();
+        }
+    }
+
+    /** The first replication that threw, in (model, replication) order, as the local runner reports it. */
+    private static final class Failures {
+        private final int replications;
+        private long failedSlot = Long.MAX_VALUE;
+        private byte[] failure;
+
+        Failures(int replications) {
+            this.replications = replications;
+        }
+
+        void note(BlockTask.Block b, int failedAt, byte[] thrown) {
+            if (thrown == null) {
+                return;
+            }
+            long slot = (long) b.model() * replications + failedAt;
+            if (slot < failedSlot) {
+                failedSlot = slot;
+                failure = thrown;
+            }
+        }
+
+        void rethrowFirst() {
             if (failure == null) {
                 return;
             }
