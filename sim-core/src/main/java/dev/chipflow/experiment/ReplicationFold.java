@@ -27,6 +27,7 @@ public final class ReplicationFold {
      * @param level   the subtree's height: it spans 2^level replication indices
      * @param index   its position among the subtrees of that height
      * @param moments the moments of its replications
+     * @serial exclude (serializable only to travel to and from Spark executors)
      */
     public record Node(int level, long index, Moments moments) implements Serializable {
         private static final long serialVersionUID = 1L;

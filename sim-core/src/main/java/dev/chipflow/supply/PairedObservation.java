@@ -14,6 +14,8 @@ import java.util.List;
  *
  * @param a the first scenario's observation
  * @param b the second's, with the same scalar outputs
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record PairedObservation(SupplyObservation a, SupplyObservation b)
         implements Observation<Paired.Results<SupplyResult>> {
@@ -23,7 +25,13 @@ public record PairedObservation(SupplyObservation a, SupplyObservation b)
     /** The shares of the final deliveries whose reaching day is kept. */
     private static final double[] SHARES = {0.25, 0.5, 0.75};
 
-    /** @throws IllegalArgumentException if the scenarios' outputs differ (their firms differ) */
+    /**
+     * Checks that both scenarios have the same outputs.
+     *
+     * @param a the first scenario's observation
+     * @param b the second's
+     * @throws IllegalArgumentException if the scenarios' outputs differ (their firms differ)
+     */
     public PairedObservation {
         if (!a.scalars().equals(b.scalars())) {
             List<String> onlyA = new ArrayList<>(a.scalars());

@@ -17,6 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.List;
  * <p>The model's results ({@link dev.chipflow.supply.SupplyResult} and the records it holds) are records that are not
  * {@link Serializable}, and sim-core stays free of anything Spark needs, so records are written component by component
  * through reflection: numbers as their exact bits (a NaN lead time stays the same NaN), arrays, strings, nested records
- * and lists of records. Lists of {@link TraceEvent} are never written: the per-event trace stays on the executor and
+ * and lists of records; a component of a type variable (the results of a {@link dev.chipflow.experiment.Paired}
+ * model) as a nested result of its own class. Lists of {@link TraceEvent} are never written: the per-event trace stays on the executor and
  * arrives as an empty list, so what travels is the per-replication summary (scalars, per-firm counts, daily series).
  * Any other {@link Serializable} result goes through Java serialization.
  */
@@ -150,6 +152,13 @@ final class ResultCodec {
     }
 
     private static void write(DataOutputStream out, Type type, Object v, String where) throws IOException {
+        if (type instanceof TypeVariable<?>) {
+            // A generic component (Paired.Results' two results): its class is known only from the value.
+            byte[] nested = encode(v);
+            out.writeInt(nested.length);
+            out.write(nested);
+            return;
+        }
         Class<?> cls = raw(type);
         if (cls == double.class) {
             out.writeLong(Double.doubleToRawLongBits((Double) v));
@@ -181,7 +190,7 @@ final class ResultCodec {
         } else if (cls.isRecord()) {
             writeRecord(out, (Record) v);
         } else if (cls == List.class) {
-            Class<?> element = raw(((ParameterizedType) type).getActualTypeArguments()[0]);
+            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
             if (element == TraceEvent.class) {
                 return;
             }
@@ -210,6 +219,9 @@ final class ResultCodec {
     }
 
     private static Object read(DataInputStream in, Type type) throws IOException {
+        if (type instanceof TypeVariable<?>) {
+            return decode(in.readNBytes(in.readInt()));
+        }
         Class<?> cls = raw(type);
         if (cls == double.class) {
             return Double.longBitsToDouble(in.readLong());
@@ -237,7 +249,7 @@ final class ResultCodec {
             return readRecord(in, cls);
         }
         // A list (write accepts nothing else): trace events were never written.
-        Class<?> element = raw(((ParameterizedType) type).getActualTypeArguments()[0]);
+        Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
         if (element == TraceEvent.class) {
             return List.of();
         }

@@ -52,7 +52,6 @@ interface ShippedModel extends Serializable {
         }
     }
 
-    /** A model that is Serializable as it is (a test's, or one written for Spark). */
     /** Two models run on copies of the same streams, as {@link Paired} runs them. */
     record Pair(ShippedModel a, ShippedModel b) implements ShippedModel {
         private static final long serialVersionUID = 1L;
@@ -64,6 +63,7 @@ interface ShippedModel extends Serializable {
         }
     }
 
+    /** A model that is Serializable as it is (a test's, or one written for Spark). */
     record Itself(Replication<?> model) implements ShippedModel {
         private static final long serialVersionUID = 1L;
 

@@ -4,11 +4,13 @@ import dev.chipflow.experiment.ExperimentEngine;
 import dev.chipflow.experiment.Progress;
 import dev.chipflow.experiment.Replication;
 import dev.chipflow.experiment.ReplicationRunner;
+import dev.chipflow.report.RunAnalysis;
 import dev.chipflow.scenarios.NamedScenarios;
 import dev.chipflow.scenarios.PolicySweep;
 import dev.chipflow.supply.Knobs;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.SupplyModel;
+import dev.chipflow.supply.SupplyObservation;
 import dev.chipflow.supply.SupplyResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,10 @@ import java.util.Locale;
  * cost of one more task; and the smallest block at which Spark is within 10% of the local runner. Each figure is the
  * median of a few timed runs after a warm-up run. Prints a markdown table.
  *
+ * <p>What is timed is what {@code chipflow sweep} runs: {@link ExperimentEngine#summarise} of the sweep's points, each
+ * with the observation its report keeps ({@link RunAnalysis#observation}), so each replication is folded into moments
+ * where it ran and only the folds travel back.
+ *
  * <pre>
  * java &#64;sim-spark/java17.args -cp sim-spark/target/chipflow-spark.jar dev.chipflow.spark.SparkThroughput \
  *     [--sweep cap-ratio] [--set KNOB=VALUE]... [--replications 20] [--runs 3] [--blocks 1,2,5,10,20]
@@ -33,11 +39,14 @@ import java.util.Locale;
 public final class SparkThroughput {
 
     private final List<Replication<SupplyResult>> models;
+    private final List<SupplyObservation> observations;
     private final int replications;
     private final int runs;
 
-    private SparkThroughput(List<Replication<SupplyResult>> models, int replications, int runs) {
+    private SparkThroughput(List<Replication<SupplyResult>> models, List<SupplyObservation> observations,
+            int replications, int runs) {
         this.models = models;
+        this.observations = observations;
         this.replications = replications;
         this.runs = runs;
     }
@@ -72,15 +81,21 @@ public final class SparkThroughput {
             base = Knobs.set(base, kv[0], kv[1]);
         }
         List<Replication<SupplyResult>> models = new ArrayList<>();
+        List<SupplyObservation> observations = new ArrayList<>();
         for (PolicySweep.Value v : p.values()) {
-            models.add(SupplyModel.replication(Knobs.set(base, p.knob(), v.knobValue())));
+            Scenario point = Knobs.set(base, p.knob(), v.knobValue());
+            models.add(SupplyModel.replication(point));
+            observations.add(RunAnalysis.observation(point));
         }
-        SparkThroughput b = new SparkThroughput(models, replications, runs);
+        SparkThroughput b = new SparkThroughput(models, observations, replications, runs);
         StringBuilder t = new StringBuilder();
         int total = models.size() * replications;
-        t.append("Sweep `").append(sweep).append('`').append(sets.isEmpty() ? "" : " with " + String.join(", ",
-                sets.stream().map(kv -> kv[0] + "=" + kv[1]).toList())).append(": ").append(models.size()).append(" points x ").append(replications)
-                .append(" replications = ").append(total).append(" replications; median of ").append(runs)
+        t.append("Sweep `").append(sweep).append('`')
+                .append(sets.isEmpty() ? "" : " with " + String.join(", ",
+                        sets.stream().map(kv -> kv[0] + "=" + kv[1]).toList()))
+                .append(": ").append(models.size()).append(" points x ").append(replications)
+                .append(" replications = ").append(total)
+                .append(" replications, summarised as `chipflow sweep` runs them; median of ").append(runs)
                 .append(" runs after a warm-up; ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores.\n\n");
         // A first, longer warm-up: the model's code is compiled before anything is timed.
@@ -158,13 +173,16 @@ public final class SparkThroughput {
                 + (within == null ? "none of those tried" : within + (within == 1 ? " replication" : " replications")));
     }
 
-    /** Replications per second: the median of {@code runs} timed runs after one warm-up run. */
+    /**
+     * Replications per second of the sweep summarised, as the CLI's sweep runs it: the median of {@code runs} timed
+     * runs after one warm-up run.
+     */
     private double perSecond(ExperimentEngine engine) {
-        engine.runTasks(replications, 1, models);
+        engine.summarise(replications, 1, models, observations);
         double[] seconds = new double[runs];
         for (int r = 0; r < runs; r++) {
             long start = System.nanoTime();
-            engine.runTasks(replications, 20260101L + r, models);
+            engine.summarise(replications, 20260101L + r, models, observations);
             seconds[r] = secondsSince(start);
         }
         Arrays.sort(seconds);

@@ -24,6 +24,13 @@ final class Identical {
         }
     }
 
+    static void results(List<SupplyResult> expected, List<SupplyResult> actual, String where) {
+        assertEquals(expected.size(), actual.size(), where + ": replications");
+        for (int i = 0; i < expected.size(); i++) {
+            result(expected.get(i), actual.get(i), where + ", replication " + i);
+        }
+    }
+
     static void result(SupplyResult a, SupplyResult b, String where) {
         assertEquals(a.scenario(), b.scenario(), where);
         assertEquals(a.scalars(), b.scalars(), where + ": scalars");

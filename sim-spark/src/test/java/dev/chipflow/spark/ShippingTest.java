@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chipflow.experiment.Paired;
 import dev.chipflow.random.RandomStreams;
 import dev.chipflow.scenarios.NamedScenarios;
 import dev.chipflow.supply.Scenario;
@@ -55,5 +56,21 @@ class ShippingTest {
         List<Integer> list = new java.util.ArrayList<>(List.of(1, 2, 3));
         assertEquals(list, ResultCodec.decode(ResultCodec.encode(list)));
         assertEquals(0.1 + 0.2, ResultCodec.decode(ResultCodec.encode(0.1 + 0.2)));
+    }
+
+    @Test
+    void aPairOfResultsComesBackBitForBitEachAsItsOwnClass() {
+        Scenario a = NamedScenarios.get(NamedScenarios.HISTORICAL);
+        Scenario b = NamedScenarios.get(NamedScenarios.PERMITS_JULY);
+        Paired.Results<SupplyResult> pair = new Paired<>(SupplyModel.replication(a), SupplyModel.replication(b))
+                .run(RandomStreams.forReplication(3, 1));
+        @SuppressWarnings("unchecked")
+        Paired.Results<SupplyResult> back = (Paired.Results<SupplyResult>) ResultCodec.decode(
+                ResultCodec.encode(pair));
+        Identical.result(pair.a(), back.a(), "a");
+        Identical.result(pair.b(), back.b(), "b");
+        // Results of another type: each half travels by Java serialization.
+        Paired.Results<Double> doubles = new Paired.Results<>(0.1 + 0.2, Double.NaN);
+        assertEquals(doubles, ResultCodec.decode(ResultCodec.encode(doubles)));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chipflow.experiment.Comparison;
+import dev.chipflow.experiment.Paired;
 import dev.chipflow.experiment.Progress;
 import dev.chipflow.experiment.Replication;
 import dev.chipflow.experiment.ReplicationRunner;
@@ -69,6 +70,20 @@ class SparkEngineTest {
                 SupplyModel.replication(b));
         Identical.results(List.of(local.a(), local.b()), List.of(onSpark.a(), onSpark.b()));
         assertEquals(local.difference(), onSpark.difference());
+    }
+
+    @Test
+    void aPairedModelsResultsAreTheLocalRunnersWhateverTheBlocks() {
+        Paired<SupplyResult> pair = new Paired<>(SupplyModel.replication(NamedScenarios.get("historical-2026")),
+                SupplyModel.replication(NamedScenarios.get("china-permits-2026-07")));
+        List<Paired.Results<SupplyResult>> local = new ReplicationRunner(2, Progress.NONE).run(3, SEED, pair);
+        for (Integer block : Arrays.asList(1, 2, null)) {
+            List<Paired.Results<SupplyResult>> onSpark = spark.withBlock(block).run(3, SEED, pair);
+            Identical.results(local.stream().map(Paired.Results::a).toList(),
+                    onSpark.stream().map(Paired.Results::a).toList(), "a, blocks of " + block);
+            Identical.results(local.stream().map(Paired.Results::b).toList(),
+                    onSpark.stream().map(Paired.Results::b).toList(), "b, blocks of " + block);
+        }
     }
 
     @Test
