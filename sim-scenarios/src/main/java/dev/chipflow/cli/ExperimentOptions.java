@@ -79,14 +79,20 @@ final class ExperimentOptions {
         }
     }
 
+    /**
+     * The most replications an experiment takes. Memory does not grow with them (they are folded as they finish);
+     * the limit catches a typo that would run for days.
+     */
+    static final int MAX_REPLICATIONS = 10_000_000;
+
     /** Checks ranges picocli does not. */
     void validate() {
         analysisDates();
         if (replications < 1) {
             throw new UsageException("--replications must be at least 1, was " + replications);
         }
-        if (replications > 100_000) {
-            throw new UsageException("--replications must be at most 100000, was " + replications);
+        if (replications > MAX_REPLICATIONS) {
+            throw new UsageException("--replications must be at most " + MAX_REPLICATIONS + ", was " + replications);
         }
         if (threads != null && threads < 1) {
             throw new UsageException("--threads must be at least 1, was " + threads);

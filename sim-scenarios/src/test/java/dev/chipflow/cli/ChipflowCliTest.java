@@ -199,6 +199,8 @@ class ChipflowCliTest {
                         "china.clearance=2026-02-30"), "'2026-02-30' is not a date"),
                 Arguments.of("negative replications", List.of("run", "orders-placed", "--replications", "-3"),
                         "--replications must be at least 1"),
+                Arguments.of("too many replications", List.of("run", "orders-placed", "--replications",
+                        "10000001"), "--replications must be at most 10000000, was 10000001"),
                 Arguments.of("zero threads", List.of("run", "orders-placed", "--threads", "0"),
                         "--threads must be at least 1"),
                 Arguments.of("not a number", List.of("run", "orders-placed", "-r", "many"), "'many' is not an int"),
