@@ -12,6 +12,8 @@ import java.util.Arrays;
  * is a function of its two inputs only. Merging in a fixed order (see {@code dev.chipflow.experiment.ReplicationFold})
  * therefore gives the same bits wherever the parts were computed. Values that are not finite (a lead time of a firm
  * that received nothing) are left out of their slot's count, as {@link Summary#ofFinite95} leaves them out.
+ *
+ * @serial exclude (serializable only to travel to and from Spark executors)
  */
 public final class Moments implements Serializable {
 

@@ -17,6 +17,8 @@ import java.util.function.Function;
  * @param groups  groups of firms (indices) whose summed deliveries are kept day by day, e.g. the small firms drawn
  *                as one series
  * @param scalars every scalar output's name, as {@link Outputs#names} gives them for these firms
+ *
+ * @serial exclude (serializable only to travel to Spark executors)
  */
 public record SupplyObservation(List<String> firms, int days, List<List<Integer>> groups, List<String> scalars)
         implements Observation<SupplyResult> {
@@ -59,7 +61,14 @@ public record SupplyObservation(List<String> firms, int days, List<List<Integer>
 
     private static final int STAGES = Stage.values().length;
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param firms   the firms, in scenario order
+     * @param days    the days of the daily series
+     * @param groups  groups of firms (indices) whose summed deliveries are kept day by day
+     * @param scalars every scalar output's name, as {@link Outputs#names} gives them for these firms
+     */
     public SupplyObservation {
         firms = List.copyOf(firms);
         List<List<Integer>> g = new ArrayList<>();
