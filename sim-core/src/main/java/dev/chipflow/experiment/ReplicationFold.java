@@ -27,6 +27,7 @@ public final class ReplicationFold {
      * @param level   the subtree's height: it spans 2^level replication indices
      * @param index   its position among the subtrees of that height
      * @param moments the moments of its replications
+     *
      * @serial exclude (serializable only to travel to and from Spark executors)
      */
     public record Node(int level, long index, Moments moments) implements Serializable {
@@ -74,8 +75,26 @@ public final class ReplicationFold {
      * Adds a subtree folded elsewhere (a block's {@link #nodes()}); the fold takes ownership of its moments.
      *
      * @param node the subtree
+     * @throws IllegalArgumentException if the subtree lies outside this fold's tree
+     * @throws IllegalStateException    if some of its replications were added already
      */
     public void add(Node node) {
+        if (node.level() < 0 || node.level() > rootLevel || node.index() < 0
+                || node.index() > (replications - 1L) >> node.level()) {
+            throw new IllegalArgumentException("a subtree of level " + node.level() + ", index " + node.index()
+                    + " lies outside the tree of " + replications + " replications");
+        }
+        // A replication added twice is caught here if the first lies in the root or in a waiting node that holds
+        // this one (the node itself or an ancestor); if it lies in a waiting descendant, that one is left over
+        // once the fold completes, and result() refuses.
+        boolean twice = root != null;
+        for (int level = node.level(); level < rootLevel && !twice; level++) {
+            twice = waiting.containsKey(key(level, node.index() >> (level - node.level())));
+        }
+        if (twice) {
+            throw new IllegalStateException("replications folded twice: level " + node.level() + ", index "
+                    + node.index());
+        }
         Node cur = node;
         while (cur.level() < rootLevel) {
             long sibling = cur.index() ^ 1;
@@ -126,6 +145,10 @@ public final class ReplicationFold {
     public Moments result() {
         if (root == null) {
             throw new IllegalStateException("the fold of " + replications + " replications is incomplete");
+        }
+        if (!waiting.isEmpty()) {
+            // Complete, and yet a subtree waits: it was added after some of its replications had been.
+            throw new IllegalStateException("replications folded twice: " + waiting.size() + " subtrees left over");
         }
         return root.moments();
     }

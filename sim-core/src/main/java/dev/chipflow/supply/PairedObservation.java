@@ -3,6 +3,7 @@ package dev.chipflow.supply;
 import dev.chipflow.experiment.Observation;
 import dev.chipflow.experiment.Paired;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * deliveries, with B's delay.
  *
  * @param a the first scenario's observation
- * @param b the second's, with the same scalar outputs
+ * @param b the second's, with the same scalar outputs (in any order: scenarios aligned with
+ *          {@link Scenario#withFirmsOf} each keep their own firms first; outputs and firms are paired by name)
  *
  * @serial exclude (serializable only to travel to Spark executors)
  */
@@ -29,11 +31,12 @@ public record PairedObservation(SupplyObservation a, SupplyObservation b)
      * Checks that both scenarios have the same outputs.
      *
      * @param a the first scenario's observation
-     * @param b the second's
+     * @param b the second's, with the same scalar outputs in any order
      * @throws IllegalArgumentException if the scenarios' outputs differ (their firms differ)
      */
     public PairedObservation {
-        if (!a.scalars().equals(b.scalars())) {
+        if (a.scalars().size() != b.scalars().size()
+                || !new HashSet<>(a.scalars()).equals(new HashSet<>(b.scalars()))) {
             List<String> onlyA = new ArrayList<>(a.scalars());
             onlyA.removeAll(b.scalars());
             List<String> onlyB = new ArrayList<>(b.scalars());
@@ -113,8 +116,10 @@ public record PairedObservation(SupplyObservation a, SupplyObservation b)
         a.observe(r.a(), values, aOffset());
         b.observe(r.b(), values, bOffset());
         int scalars = a.scalars().size();
+        boolean sameOrder = a.scalars().equals(b.scalars());
         for (int k = 0; k < scalars; k++) {
-            values[differenceSlot(k)] = values[bOffset() + k] - values[aOffset() + k];
+            int kb = sameOrder ? k : b.scalarSlot(a.scalars().get(k));
+            values[differenceSlot(k)] = values[bOffset() + kb] - values[aOffset() + k];
         }
         int days = days();
         double area = 0;

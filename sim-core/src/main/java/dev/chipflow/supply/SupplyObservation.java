@@ -66,8 +66,8 @@ public record SupplyObservation(List<String> firms, int days, List<List<Integer>
      *
      * @param firms   the firms, in scenario order
      * @param days    the days of the daily series
-     * @param groups  groups of firm indices whose summed deliveries are kept day by day
-     * @param scalars every scalar output's name
+     * @param groups  groups of firms (indices) whose summed deliveries are kept day by day
+     * @param scalars every scalar output's name, as {@link Outputs#names} gives them for these firms
      */
     public SupplyObservation {
         firms = List.copyOf(firms);
