@@ -71,6 +71,6 @@ public final class Fmt {
 
     /** @return e.g. {@code 1 replication}, {@code 20 replications} */
     public static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
     }
 }
