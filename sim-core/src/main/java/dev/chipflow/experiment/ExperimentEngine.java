@@ -55,6 +55,23 @@ public interface ExperimentEngine extends AutoCloseable {
     <R> List<Moments> summarise(int replications, long seed, List<? extends Replication<R>> models,
             List<? extends Observation<? super R>> observations);
 
+    /**
+     * The arguments every engine's {@link #summarise} refuses.
+     *
+     * @param replications replications per model
+     * @param models       the number of models
+     * @param observations the number of observations
+     * @throws IllegalArgumentException if there are no replications or not one observation per model
+     */
+    static void checkSummarise(int replications, int models, int observations) {
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be >= 1, was " + replications);
+        }
+        if (observations != models) {
+            throw new IllegalArgumentException(models + " models but " + observations + " observations");
+        }
+    }
+
     /** Releases what the engine holds; the local runner holds nothing between calls. */
     @Override
     default void close() {

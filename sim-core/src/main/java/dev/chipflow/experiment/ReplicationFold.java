@@ -123,6 +123,25 @@ public final class ReplicationFold {
         root = cur;
     }
 
+    /**
+     * Folds results already in memory, in replication order: the same moments as an engine's
+     * {@link ExperimentEngine#summarise} of the replications that made them.
+     *
+     * @param <R>         the result of one replication
+     * @param results     results in replication order, at least one
+     * @param observation what to keep of each
+     * @return the moments of their observations
+     */
+    public static <R> Moments fold(List<? extends R> results, Observation<? super R> observation) {
+        ReplicationFold fold = new ReplicationFold(results.size());
+        double[] values = new double[observation.size()];
+        for (int i = 0; i < results.size(); i++) {
+            observation.observe(results.get(i), values);
+            fold.add(i, values);
+        }
+        return fold.result();
+    }
+
     /** @return the subtrees folded so far and not yet merged, in replication order (with the root, once complete) */
     public List<Node> nodes() {
         List<Node> out = new ArrayList<>(waiting.values());

@@ -55,22 +55,11 @@ class ReplicationRunnerSummariseTest {
         }
     }
 
-    /** Folds the results in replication order through the observation, in one fold. */
-    private static <R> Moments foldInOrder(List<R> results, Observation<? super R> o) {
-        ReplicationFold f = new ReplicationFold(results.size());
-        double[] v = new double[o.size()];
-        for (int i = 0; i < results.size(); i++) {
-            o.observe(results.get(i), v);
-            f.add(i, v);
-        }
-        return f.result();
-    }
-
     @Test
     void equalsTheFoldOfRunTasksInOrderForOneTwoAndThreeThreads() {
         for (int n : new int[] {1, 2, 7, 100, 1000, 1537}) {
             List<double[]> results = new ReplicationRunner(2, Progress.NONE).run(n, SEED, DRAWS);
-            Moments expected = foldInOrder(results, new Copy(4));
+            Moments expected = ReplicationFold.fold(results, new Copy(4));
             for (int threads = 1; threads <= 3; threads++) {
                 Moments got = new ReplicationRunner(threads, Progress.NONE)
                         .summarise(n, SEED, List.of(DRAWS), List.of(new Copy(4))).get(0);
@@ -108,7 +97,7 @@ class ReplicationRunnerSummariseTest {
                     observations);
             assertEquals(3, got.size());
             for (int k = 0; k < 3; k++) {
-                assertEquals(foldInOrder(results.get(k), observations.get(k)), got.get(k),
+                assertEquals(ReplicationFold.fold(results.get(k), observations.get(k)), got.get(k),
                         "model " + k + " on " + threads + " threads");
             }
             assertEquals(got.get(0), got.get(2), "the same model on the same streams");

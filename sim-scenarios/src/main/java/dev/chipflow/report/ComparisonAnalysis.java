@@ -11,6 +11,7 @@ import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.SupplyModel;
 import dev.chipflow.supply.SupplyResult;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -89,13 +90,11 @@ public final class ComparisonAnalysis {
                     + resultsB.size());
         }
         PairedObservation o = observation(first, second);
-        ReplicationFold fold = new ReplicationFold(resultsA.size());
-        double[] values = new double[o.size()];
+        List<Paired.Results<SupplyResult>> pairs = new ArrayList<>(resultsA.size());
         for (int i = 0; i < resultsA.size(); i++) {
-            o.observe(new Paired.Results<>(resultsA.get(i), resultsB.get(i)), values);
-            fold.add(i, values);
+            pairs.add(new Paired.Results<>(resultsA.get(i), resultsB.get(i)));
         }
-        return new ComparisonAnalysis(first, second, o, fold.result());
+        return new ComparisonAnalysis(first, second, o, ReplicationFold.fold(pairs, o));
     }
 
     /** @return the first scenario's analysis */

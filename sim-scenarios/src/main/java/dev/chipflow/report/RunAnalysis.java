@@ -121,13 +121,7 @@ public final class RunAnalysis {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("no replications to analyse");
         }
-        ReplicationFold fold = new ReplicationFold(results.size());
-        double[] values = new double[o.size()];
-        for (int i = 0; i < results.size(); i++) {
-            o.observe(results.get(i), values);
-            fold.add(i, values);
-        }
-        return fold.result();
+        return ReplicationFold.fold(results, o);
     }
 
     /** @return the scenario */

@@ -219,13 +219,7 @@ public final class SparkEngine implements ExperimentEngine {
     @Override
     public <R> List<Moments> summarise(int replications, long seed, List<? extends Replication<R>> models,
             List<? extends Observation<? super R>> observations) {
-        if (replications < 1) {
-            throw new IllegalArgumentException("replications must be >= 1, was " + replications);
-        }
-        if (observations.size() != models.size()) {
-            throw new IllegalArgumentException(models.size() + " models but " + observations.size()
-                    + " observations");
-        }
+        ExperimentEngine.checkSummarise(replications, models.size(), observations.size());
         int m = models.size();
         if (m == 0) {
             return List.of();

@@ -73,17 +73,6 @@ class SparkSummariseTest {
         return one;
     }
 
-    /** The moments of a fold of the results in replication order, in one place. */
-    private static <R> Moments foldInOnePlace(List<R> results, Observation<? super R> o) {
-        ReplicationFold fold = new ReplicationFold(results.size());
-        double[] values = new double[o.size()];
-        for (int i = 0; i < results.size(); i++) {
-            o.observe(results.get(i), values);
-            fold.add(i, values);
-        }
-        return fold.result();
-    }
-
     @Test
     void aRunsMomentsAreTheLocalRunnersWhateverTheBlocks() {
         Scenario s = NamedScenarios.get(NamedScenarios.ORDERS_PLACED);
@@ -91,7 +80,7 @@ class SparkSummariseTest {
         List<Replication<SupplyResult>> models = List.of(SupplyModel.replication(s));
         List<Moments> local = assertSameOnEveryEngine(11, models, List.of(o));
         List<SupplyResult> results = spark.withBlock(4).run(11, SEED, models.get(0));
-        assertEquals(foldInOnePlace(results, o), local.get(0), "a fold of runTasks' results in one place");
+        assertEquals(ReplicationFold.fold(results, o), local.get(0), "a fold of runTasks' results in one place");
         // What the CLI's run builds its report from.
         assertEquals(local.get(0), RunAnalysis.run(spark.withBlock(5), s, 11, SEED).moments());
     }
@@ -108,7 +97,7 @@ class SparkSummariseTest {
         Moments m = local.get(0);
         assertNotEquals(m.slice(o.aOffset(), o.bOffset()), m.slice(o.bOffset(), o.bOffset() + o.b().size()));
         List<Paired.Results<SupplyResult>> results = spark.withBlock(3).run(10, SEED, pair);
-        assertEquals(foldInOnePlace(results, o), m, "a fold of runTasks' results in one place");
+        assertEquals(ReplicationFold.fold(results, o), m, "a fold of runTasks' results in one place");
         // What the CLI's compare builds its report from: each side's moments, and B - A replication by replication.
         ComparisonAnalysis expected = new ComparisonAnalysis(a, b, o, m);
         ComparisonAnalysis onSpark = ComparisonAnalysis.run(spark, a, b, 10, SEED);
