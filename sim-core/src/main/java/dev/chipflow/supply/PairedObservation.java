@@ -157,11 +157,11 @@ public record PairedObservation(SupplyObservation a, SupplyObservation b)
         if (last <= 0) {
             return Double.NaN;
         }
-        for (int d = 0; d < days; d++) {
-            if (cumulative[from + d] >= share * last) {
-                return d;
-            }
+        // The last day always reaches a share up to 1 of itself: the search stops there.
+        int d = 0;
+        while (d < days - 1 && cumulative[from + d] < share * last) {
+            d++;
         }
-        return days - 1;
+        return d;
     }
 }

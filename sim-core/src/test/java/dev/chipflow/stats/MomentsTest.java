@@ -288,4 +288,20 @@ class MomentsTest {
         m.set(new double[] {9});
         assertEquals(Moments.of(new double[] {9}), m);
     }
+
+    /** Equal moments hash alike (a fold's result can key a map); moments of other values mostly do not. */
+    @Test
+    void equalMomentsHashAlikeAndSayWhatTheyHold() {
+        Moments a = Moments.of(new double[] {1, 2, 3});
+        a.absorb(Moments.of(new double[] {3, 4, 5}));
+        Moments b = Moments.of(new double[] {1, 2, 3});
+        b.absorb(Moments.of(new double[] {3, 4, 5}));
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        // Means (2, 3, 4) against (1, 2, 3): different hash codes (Arrays.hashCode of the means differs).
+        assertNotEquals(a.hashCode(), Moments.of(new double[] {1, 2, 3}).hashCode());
+        assertNotEquals(0, a.hashCode());
+        assertEquals("Moments[3 slots, n=2]", a.toString());
+        assertEquals("Moments[0 slots, n=0]", Moments.empty(0).toString());
+    }
 }
