@@ -26,9 +26,10 @@ import scala.runtime.BoxedUnit;
  * and every file written from them, are the same whatever the master, the number of executors or the block size.
  *
  * <p>What travels: to the executors, each model as a description ({@link ShippedModel}: a scenario's knobs); back to
- * the driver, each replication's summary ({@link ResultCodec}: scalars, per-firm results, daily series; never the
- * per-event trace). The driver decodes each block as it arrives and drops its bytes, so its memory holds the results
- * and at most the blocks in flight, never the whole job's bytes at once.
+ * the driver, for {@link #summarise}, the moments each block folded ({@link FoldTask}: about log2 of the block's size
+ * sets of them), which the driver adds to one {@link ReplicationFold} per model, so its memory does not grow with
+ * the replications; for {@link #runTasks}, each replication's result ({@link ResultCodec}: scalars, per-firm results,
+ * daily series; never the per-event trace), decoded as each block arrives.
  *
  * <pre>{@code
  * try (SparkEngine spark = SparkEngine.builder().master("local[4]").start()) {
