@@ -118,18 +118,8 @@ final class SensitivityCommand implements Callable<Integer> {
                     + "report.html, manifest.json) to DIR, whole or not at all.")
     Path out;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-            description = "local (threads on this machine) or spark (with chipflow-spark.jar; see README). Results do "
-                    + "not depend on it. Default: ${DEFAULT-VALUE}.")
-    String engine = "local";
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL for --engine spark (default "
-            + "local[*]).")
-    String master;
-
-    @Option(names = "--block", paramLabel = "N", description = "Replications per Spark task (--engine spark). "
-            + "Results do not depend on it.")
-    Integer block;
+    @Mixin
+    EngineOptions where = new EngineOptions();
 
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
             description = "Progress bar on stderr: auto, always, never. Default: ${DEFAULT-VALUE}.")
@@ -159,9 +149,7 @@ final class SensitivityCommand implements Callable<Integer> {
         o.threads = threads;
         o.out = out;
         o.progress = progress;
-        o.where.engine = engine;
-        o.where.master = master;
-        o.where.block = block;
+        o.where = where;
         SupplySensitivity.Method m = method(method);
         int n = samples != null ? samples : m == SupplySensitivity.Method.SOBOL ? SOBOL_SAMPLES : MORRIS_TRAJECTORIES;
         checkSizes(m, n, bootstrap, replications);
