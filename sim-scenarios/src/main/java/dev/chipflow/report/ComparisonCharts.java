@@ -27,11 +27,11 @@ final class ComparisonCharts {
     /** @return cumulative deliveries to all firms in both scenarios, with CI bands */
     public static JFreeChart comparisonDeliveries(ComparisonAnalysis c) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        data.addSeries(Charts.series(c.labelA(), c.a(), c.a().deliveredTotal(), true));
-        data.addSeries(Charts.series(c.labelB(), c.b(), c.b().deliveredTotal(), true));
-        XYPlot plot = Charts.timePlot(data, "H200 units delivered (cumulative)");
-        Charts.markRecordDate(plot, c.a());
-        Charts.markChanges(plot, c.b());
+        data.addSeries(TimePlot.series(c.labelA(), c.a(), c.a().deliveredTotal(), true));
+        data.addSeries(TimePlot.series(c.labelB(), c.b(), c.b().deliveredTotal(), true));
+        XYPlot plot = TimePlot.of(data, "H200 units delivered (cumulative)");
+        TimePlot.markRecordDate(plot, c.a());
+        TimePlot.markChanges(plot, c.b());
         return Charts.chart("Cumulative H200 deliveries to all firms, units (mean and 95% CI band)", plot, true);
     }
 
@@ -39,8 +39,8 @@ final class ComparisonCharts {
     public static JFreeChart comparisonDifferences(ComparisonAnalysis c) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         List<String> firms = new ArrayList<>(c.a().firms());
-        if (firms.size() > 3 * Charts.MAX_FIRM_SERIES) {
-            firms = firms.subList(0, 3 * Charts.MAX_FIRM_SERIES);
+        if (firms.size() > 3 * FirmGroup.MAX_SERIES) {
+            firms = firms.subList(0, 3 * FirmGroup.MAX_SERIES);
         }
         for (String f : firms) {
             if (!c.b().firms().contains(f)) {
@@ -73,11 +73,11 @@ final class ComparisonCharts {
     public static JFreeChart gap(ComparisonAnalysis c) {
         DeliveryGap gap = c.gap();
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        data.addSeries(Charts.series("B \u2212 A", c.a(), gap.difference(), false));
-        XYPlot plot = Charts.timePlot(data, "difference in H200 units delivered (B \u2212 A)");
+        data.addSeries(TimePlot.series("B \u2212 A", c.a(), gap.difference(), false));
+        XYPlot plot = TimePlot.of(data, "difference in H200 units delivered (B \u2212 A)");
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)), Layer.FOREGROUND);
-        Charts.markRecordDate(plot, c.a());
-        Charts.markChanges(plot, c.b());
+        TimePlot.markRecordDate(plot, c.a());
+        TimePlot.markChanges(plot, c.b());
         return Charts.chart("Difference in cumulative deliveries to all firms over time, B \u2212 A, units (mean "
                 + "and 95% CI band, common random numbers)", plot, false);
     }

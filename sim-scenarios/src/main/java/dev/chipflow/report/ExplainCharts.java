@@ -111,11 +111,11 @@ final class ExplainCharts {
         return out;
     }
 
-    /** Firms one by one up to {@link Charts#MAX_FIRM_SERIES}, else the largest shortfalls and the rest together. */
+    /** Firms one by one up to {@link FirmGroup#MAX_SERIES}, else the largest shortfalls and the rest together. */
     private static List<List<Integer>> groups(Explanation e, int date) {
         int n = e.firms().size();
         List<List<Integer>> groups = new ArrayList<>();
-        if (n <= Charts.MAX_FIRM_SERIES) {
+        if (n <= FirmGroup.MAX_SERIES) {
             for (int f = 0; f < n; f++) {
                 groups.add(List.of(f));
             }
@@ -126,12 +126,12 @@ final class ExplainCharts {
             order.add(f);
         }
         order.sort(Comparator.<Integer>comparingDouble(f -> -e.shortfall(date, f).mean()).thenComparingInt(f -> f));
-        List<Integer> top = new ArrayList<>(order.subList(0, Charts.MAX_FIRM_SERIES - 1));
+        List<Integer> top = new ArrayList<>(order.subList(0, FirmGroup.MAX_SERIES - 1));
         top.sort(Comparator.naturalOrder());
         for (int f : top) {
             groups.add(List.of(f));
         }
-        List<Integer> rest = new ArrayList<>(order.subList(Charts.MAX_FIRM_SERIES - 1, n));
+        List<Integer> rest = new ArrayList<>(order.subList(FirmGroup.MAX_SERIES - 1, n));
         rest.sort(Comparator.naturalOrder());
         groups.add(rest);
         return groups;

@@ -55,15 +55,15 @@ public final class Reports {
     static List<Charts.Png> runCharts(RunAnalysis a) {
         List<Charts.Png> charts = new ArrayList<>();
         charts.add(new Charts.Png("deliveries.png", "Cumulative deliveries per firm, with 95% CI band",
-                Charts.png(Charts.deliveries(a))));
+                Charts.png(RunCharts.deliveries(a))));
         charts.add(new Charts.Png("stages-at-end.png", "Where the ordered units are at the end of the run",
-                Charts.png(Charts.stages(a, true))));
+                Charts.png(RunCharts.stages(a, true))));
         charts.add(new Charts.Png("attribution.png", "Stage in which each firm's units waited longest",
-                Charts.png(Charts.stages(a, false))));
+                Charts.png(RunCharts.stages(a, false))));
         charts.add(new Charts.Png("cap-headroom.png", "Room under the export cap over time",
-                Charts.png(Charts.capHeadroom(a))));
-        charts.add(new Charts.Png("lab.png", "Test lab queue and lines busy", Charts.png(Charts.lab(a))));
-        charts.add(new Charts.Png("inventory.png", "Nvidia inventory", Charts.png(Charts.inventory(a))));
+                Charts.png(RunCharts.capHeadroom(a))));
+        charts.add(new Charts.Png("lab.png", "Test lab queue and lines busy", Charts.png(RunCharts.lab(a))));
+        charts.add(new Charts.Png("inventory.png", "Nvidia inventory", Charts.png(RunCharts.inventory(a))));
         return charts;
     }
 
@@ -148,30 +148,30 @@ public final class Reports {
                 continue;
             }
             charts.add(new Charts.Png("sweep-delivered-" + date + ".png", "Units delivered to all firms by " + date
-                    + " against " + sw.axisLabel(), Charts.png(Charts.sweep(sw, List.<String[]>of(new String[] {
+                    + " against " + sw.axisLabel(), Charts.png(SweepCharts.curves(sw, List.<String[]>of(new String[] {
                         "all" + RunAnalysis.DELIVERED_BY + date, "all firms"}), "H200 units delivered to all firms by "
                             + date + ", units (mean, 95% CI)", "H200 units delivered"))));
         }
         charts.add(new Charts.Png("sweep-delivered.png", "Units delivered to all firms against " + sw.axisLabel(),
-                Charts.png(Charts.sweep(sw, List.<String[]>of(new String[] {"all.delivered", "all firms"}),
+                Charts.png(SweepCharts.curves(sw, List.<String[]>of(new String[] {"all.delivered", "all firms"}),
                         "H200 units delivered to all firms by " + end + ", units (mean, 95% CI)",
                         "H200 units delivered"))));
-        if (!sw.isGrid() && first.firms().size() <= Charts.MAX_FIRM_SERIES) {
+        if (!sw.isGrid() && first.firms().size() <= FirmGroup.MAX_SERIES) {
             List<String[]> perFirm = new ArrayList<>();
             for (String f : first.firms()) {
                 perFirm.add(new String[] {f + ".delivered", f});
             }
             charts.add(new Charts.Png("sweep-delivered-per-firm.png", "Units delivered per firm against "
-                    + sw.axisLabel(), Charts.png(Charts.sweep(sw, perFirm, "H200 units delivered per firm by "
+                    + sw.axisLabel(), Charts.png(SweepCharts.curves(sw, perFirm, "H200 units delivered per firm by "
                             + end + ", units (mean, 95% CI)", "H200 units delivered"))));
         }
         if (sw.isGrid()) {
             charts.add(new Charts.Png("sweep-cap-binding.png", "Share of time the cap binds", Charts.png(
-                    Charts.sweep(sw, List.<String[]>of(new String[] {"system.capBindingShare", "cap binding"}),
+                    SweepCharts.curves(sw, List.<String[]>of(new String[] {"system.capBindingShare", "cap binding"}),
                             "Share of the time a shipment waits at the export cap (mean, 95% CI)", "share"))));
         } else {
             charts.add(new Charts.Png("sweep-bottlenecks.png", "Cap binding share and lab utilisation",
-                    Charts.png(Charts.sweep(sw, List.of(
+                    Charts.png(SweepCharts.curves(sw, List.of(
                             new String[] {"system.capBindingShare", "share of time the cap binds"},
                             new String[] {"system.labUtilisation", "lab utilisation"}),
                             "Bottlenecks: cap binding share and lab utilisation, share of time (mean, 95% CI)",

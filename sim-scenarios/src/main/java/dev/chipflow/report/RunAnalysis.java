@@ -109,7 +109,7 @@ public final class RunAnalysis {
      */
     public static SupplyObservation observation(Scenario scenario) {
         List<List<Integer>> groups = new ArrayList<>();
-        for (Charts.FirmGroup g : Charts.firmGroups(scenario)) {
+        for (FirmGroup g : FirmGroup.of(scenario)) {
             if (g.members().size() > 1) {
                 groups.add(g.members());
             }
