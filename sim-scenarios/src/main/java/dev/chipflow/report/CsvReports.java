@@ -349,23 +349,40 @@ public final class CsvReports {
         return !Double.isNaN(d.lower()) && (d.lower() > 0 || d.upper() < 0);
     }
 
-    private static void addSummary(List<String> row, Summary s) {
+    /** Appends a summary's mean and 95% CI bounds, the three columns every CSV gives a summarised number. */
+    static void addSummary(List<String> row, Summary s) {
         row.add(Fmt.csv(s.mean()));
         row.add(Fmt.csv(s.lower()));
         row.add(Fmt.csv(s.upper()));
     }
 
-    private interface Rows {
+    /** Fills the rows of a CSV file. */
+    interface Rows {
+        /** @param rows where to add the rows, each a list of cells */
         void fill(List<List<String>> rows);
     }
 
-    private static String write(List<String> header, Rows rows) {
+    /**
+     * @param header the header row
+     * @param rows   what adds the data rows
+     * @return the CSV text
+     */
+    static String write(List<String> header, Rows rows) {
         List<List<String>> all = new ArrayList<>();
         rows.fill(all);
+        return table(header, all);
+    }
+
+    /**
+     * @param header the header row
+     * @param rows   the data rows
+     * @return the CSV text, in the one format of every chipflow CSV
+     */
+    static String table(List<String> header, List<List<String>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(out, FORMAT)) {
             p.printRecord(header);
-            for (List<String> r : all) {
+            for (List<String> r : rows) {
                 p.printRecord(r);
             }
         } catch (IOException e) {

@@ -2,16 +2,11 @@ package dev.chipflow.report;
 
 import dev.chipflow.explain.Explanation;
 import dev.chipflow.explain.Rule;
-import dev.chipflow.stats.Summary;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * What {@code chipflow explain} prints and writes: the answer in words first, then the rules' table; with
@@ -77,15 +72,15 @@ public final class ExplainReport {
         for (String v : List.of("shapley", "lifted_alone", "kept_alone")) {
             header.addAll(List.of(v + "_mean", v + "_lower", v + "_upper"));
         }
-        return write(header, rows -> {
+        return CsvReports.write(header, rows -> {
             for (int d = 0; d < e.dates().size(); d++) {
                 for (int f = 0; f <= e.firms().size(); f++) {
                     for (int r = 0; r < e.rules().size(); r++) {
                         List<String> row = new ArrayList<>(List.of(e.rules().get(r).id(), e.dates().get(d).toString(),
                                 firm(e, f)));
-                        cells(row, e.shapley(r, d, f));
-                        cells(row, e.liftedAlone(r, d, f));
-                        cells(row, e.keptAlone(r, d, f));
+                        CsvReports.addSummary(row, e.shapley(r, d, f));
+                        CsvReports.addSummary(row, e.liftedAlone(r, d, f));
+                        CsvReports.addSummary(row, e.keptAlone(r, d, f));
                         rows.add(row);
                     }
                 }
@@ -104,16 +99,16 @@ public final class ExplainReport {
         for (String v : List.of("delivered_as_is", "delivered_all_lifted", "shortfall", "held_by_rules", "no_rule")) {
             header.addAll(List.of(v + "_mean", v + "_lower", v + "_upper"));
         }
-        return write(header, rows -> {
+        return CsvReports.write(header, rows -> {
             for (int d = 0; d < e.dates().size(); d++) {
                 for (int f = 0; f <= e.firms().size(); f++) {
                     List<String> row = new ArrayList<>(List.of(e.dates().get(d).toString(), firm(e, f),
                             Fmt.csv(e.ordered(d, f))));
-                    cells(row, e.asIs(d, f));
-                    cells(row, e.allLifted(d, f));
-                    cells(row, e.shortfall(d, f));
-                    cells(row, e.explained(d, f));
-                    cells(row, e.unexplained(d, f));
+                    CsvReports.addSummary(row, e.asIs(d, f));
+                    CsvReports.addSummary(row, e.allLifted(d, f));
+                    CsvReports.addSummary(row, e.shortfall(d, f));
+                    CsvReports.addSummary(row, e.explained(d, f));
+                    CsvReports.addSummary(row, e.unexplained(d, f));
                     rows.add(row);
                 }
             }
@@ -179,30 +174,5 @@ public final class ExplainReport {
 
     private static String firm(Explanation e, int f) {
         return f == e.all() ? "all" : e.firms().get(f);
-    }
-
-    private static void cells(List<String> row, Summary s) {
-        row.add(Fmt.csv(s.mean()));
-        row.add(Fmt.csv(s.lower()));
-        row.add(Fmt.csv(s.upper()));
-    }
-
-    private interface Rows {
-        void fill(List<List<String>> rows);
-    }
-
-    private static String write(List<String> header, Rows fill) {
-        List<List<String>> rows = new ArrayList<>();
-        fill.fill(rows);
-        StringWriter text = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(text, CsvReports.FORMAT)) {
-            p.printRecord(header);
-            for (List<String> r : rows) {
-                p.printRecord(r);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return text.toString();
     }
 }

@@ -7,12 +7,8 @@ import dev.chipflow.sensitivity.SensitivityResult.OutputAnalysis;
 import dev.chipflow.sensitivity.SobolEstimator;
 import dev.chipflow.supply.Knob;
 import dev.chipflow.supply.Knobs;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The CSV files of a sensitivity analysis: the indices, how uncertain each output is, the factors and every design
@@ -59,7 +55,7 @@ final class SensitivityCsv {
                 rows.add(row);
             }
         }
-        return csv(header, rows);
+        return CsvReports.table(header, rows);
     }
 
     /**
@@ -80,7 +76,7 @@ final class SensitivityCsv {
                     Integer.toString(a.sample().length), Fmt.csv(a.variance()), Fmt.csv(a.noiseShare()),
                     Fmt.csv(a.noiseShareOfMeans()), Fmt.csv(firstSum(a))));
         }
-        return csv(List.of("output", "p5", "p50", "p95", "n", "variance", "noise_share", "noise_share_of_means",
+        return CsvReports.table(List.of("output", "p5", "p50", "p95", "n", "variance", "noise_share", "noise_share_of_means",
                 "first_sum"), rows);
     }
 
@@ -101,7 +97,7 @@ final class SensitivityCsv {
                     Knobs.get(r.scenario(), f.knob()), f.origin(), k.unit(), k.trust(),
                     Boolean.toString(f.onTimeline(r.scenario()))));
         }
-        return csv(List.of("factor", "parameter", "low", "high", "base", "origin", "unit", "trust", "on_timeline"),
+        return CsvReports.table(List.of("factor", "parameter", "low", "high", "base", "origin", "unit", "trust", "on_timeline"),
                 rows);
     }
 
@@ -131,20 +127,7 @@ final class SensitivityCsv {
             }
             rows.add(row);
         }
-        return csv(header, rows);
-    }
-
-    private static String csv(List<String> header, List<List<String>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CsvReports.FORMAT)) {
-            p.printRecord(header);
-            for (List<String> row : rows) {
-                p.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return CsvReports.table(header, rows);
     }
 
     /** Sobol' only: the first-order indices sum to 1 without interactions, so the gap is their share. */
