@@ -76,8 +76,8 @@ final class SensitivityCsv {
                     Integer.toString(a.sample().length), Fmt.csv(a.variance()), Fmt.csv(a.noiseShare()),
                     Fmt.csv(a.noiseShareOfMeans()), Fmt.csv(firstSum(a))));
         }
-        return CsvReports.table(List.of("output", "p5", "p50", "p95", "n", "variance", "noise_share", "noise_share_of_means",
-                "first_sum"), rows);
+        return CsvReports.table(List.of("output", "p5", "p50", "p95", "n", "variance", "noise_share",
+                "noise_share_of_means", "first_sum"), rows);
     }
 
     /**
@@ -97,8 +97,8 @@ final class SensitivityCsv {
                     Knobs.get(r.scenario(), f.knob()), f.origin(), k.unit(), k.trust(),
                     Boolean.toString(f.onTimeline(r.scenario()))));
         }
-        return CsvReports.table(List.of("factor", "parameter", "low", "high", "base", "origin", "unit", "trust", "on_timeline"),
-                rows);
+        return CsvReports.table(List.of("factor", "parameter", "low", "high", "base", "origin", "unit", "trust",
+                "on_timeline"), rows);
     }
 
     /**

@@ -243,8 +243,9 @@ final class SensitivityText {
         SupplySensitivity.Settings s = r.settings();
         int k = r.factors().size();
         String design = sobol(r) ? "Sobol' indices from a Saltelli design: " + Fmt.human(s.samples())
-                + " base samples x (" + Fmt.count(k, "factor") + " + 2) = " : "Morris elementary effects: " + s.samples()
-                        + " trajectories x (" + Fmt.count(k, "factor") + " + 1) on " + s.levels() + " levels = ";
+                + " base samples x (" + Fmt.count(k, "factor") + " + 2) = "
+                : "Morris elementary effects: " + s.samples() + " trajectories x (" + Fmt.count(k, "factor")
+                        + " + 1) on " + s.levels() + " levels = ";
         return design + Fmt.human(r.labels().size()) + " design points, " + Fmt.count(s.replications(), "replication")
                 + " each with common random numbers (" + Fmt.human(r.replicationsRun()) + " replications)";
     }

@@ -29,8 +29,9 @@ import java.util.List;
  * {@link Serializable}, and sim-core stays free of anything Spark needs, so records are written component by component
  * through reflection: numbers as their exact bits (a NaN lead time stays the same NaN), arrays, strings, nested records
  * and lists of records; a component of a type variable (the results of a {@link dev.chipflow.experiment.Paired}
- * model) as a nested result of its own class. Lists of {@link TraceEvent} are never written: the per-event trace stays on the executor and
- * arrives as an empty list, so what travels is the per-replication summary (scalars, per-firm counts, daily series).
+ * model) as a nested result of its own class. Lists of {@link TraceEvent} are never written: the per-event trace stays
+ * on the executor and arrives as an empty list, so what travels is the per-replication summary (scalars, per-firm
+ * counts, daily series).
  * Any other {@link Serializable} result goes through Java serialization.
  */
 final class ResultCodec {
