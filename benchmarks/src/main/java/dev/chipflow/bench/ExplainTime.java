@@ -1,6 +1,5 @@
 package dev.chipflow.bench;
 
-import dev.chipflow.experiment.Progress;
 import dev.chipflow.experiment.ReplicationRunner;
 import dev.chipflow.explain.Explain;
 import dev.chipflow.explain.Explanation;
@@ -49,7 +48,7 @@ public final class ExplainTime {
         if (names.isEmpty()) {
             names = List.of(NamedScenarios.HISTORICAL, NamedScenarios.ORDERS_PLACED);
         }
-        ReplicationRunner runner = new ReplicationRunner(Runtime.getRuntime().availableProcessors(), Progress.NONE);
+        ReplicationRunner runner = ReplicationRunner.allCores();
         List<Rule> rules = List.of(Rule.values());
         for (String name : names) {
             Scenario s = NamedScenarios.get(name);

@@ -41,6 +41,8 @@ class ExamplesRunTest {
     @Test
     void streamsAndDistributions() {
         String out = run(RandomStreamsExample::main);
+        // weibull(1.5,6): mean 6 Gamma(1 + 1/1.5) = 6 Gamma(5/3) = 6 x 0.902745 = 5.4165; variance
+        // 36 (Gamma(1 + 2/1.5) - Gamma(5/3)^2) = 36 ((4/3) Gamma(4/3) - 0.814949) = 36 x 0.375691 = 13.5249.
         assertTrue(out.matches("(?s)a licence review takes \\d+\\.\\d days\\R"
                 + "weibull\\(1\\.5,6\\): mean 5\\.42, variance 13\\.52\\R"), out);
     }
@@ -81,6 +83,7 @@ class ExamplesRunTest {
     @Test
     void batchMeansFromOneLongRun() {
         String out = run(SteadyStateExample::main);
+        // M/M/1 with lambda = 0.8, mu = 1: Erlang C's W_q = rho / (mu - lambda) = 0.8 / 0.2 = 4 days.
         Matcher m = Pattern.compile("mean wait ([\\d.]+) days, 95% CI \\[([\\d.]+), ([\\d.]+)\\] from (\\d+) batches.*"
                 + "Erlang C: 4\\.00\\R").matcher(out);
         assertTrue(m.matches(), out);

@@ -48,20 +48,6 @@ public final class ReplicationRunner implements ExperimentEngine {
     }
 
     /**
-     * Runs {@code replications} replications of one model.
-     *
-     * @param <R>          the replication result
-     * @param replications the number of replications, at least 1
-     * @param seed         the master seed; replication i draws from {@link RandomStreams#forReplication}(seed, i)
-     * @param model        one replication, a pure function of its streams
-     * @return results in replication order
-     */
-    @Override
-    public <R> List<R> run(int replications, long seed, Replication<R> model) {
-        return runTasks(replications, seed, List.of(model)).get(0);
-    }
-
-    /**
      * Runs {@code replications} replications of each model with the same streams per replication index (common
      * random numbers), all models' replications sharing one pool.
      *

@@ -143,9 +143,10 @@ public final class MMcQueue {
         busy++;
         busyServers.update(now, busy);
         if (measuring) {
-            waits.add(now - arrived);
+            double wait = now - arrived;
+            waits.add(wait);
             if (waitObserver != null) {
-                waitObserver.accept(now - arrived);
+                waitObserver.accept(wait);
             }
         }
         sim.schedule(service.sample(), departure);

@@ -32,13 +32,12 @@ public record Summary(long n, double mean, double sd, double level, double lower
      * @return the summary
      */
     public static Summary of(double[] values, double level) {
-        checkLevel(level);
         SummaryStatistics s = new SummaryStatistics();
         for (double v : values) {
             s.addValue(v);
         }
-        long n = s.getN();
-        return ofMoments(n, n == 0 ? Double.NaN : s.getMean(), n < 2 ? Double.NaN : s.getStandardDeviation(), level);
+        // ofMoments checks the level and makes the mean NaN with no value, the sd NaN with fewer than two.
+        return ofMoments(s.getN(), s.getMean(), s.getStandardDeviation(), level);
     }
 
     /**

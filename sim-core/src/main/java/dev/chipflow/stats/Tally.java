@@ -101,8 +101,7 @@ public final class Tally {
      * @return count, mean, standard deviation and the interval; with fewer than two observations its bounds are NaN
      */
     public Summary confidenceInterval(double level) {
-        long n = count();
-        return Summary.ofMoments(n, mean(), n < 2 ? Double.NaN : standardDeviation(), level);
+        return Summary.ofMoments(count(), mean(), standardDeviation(), level);
     }
 
     /**

@@ -34,6 +34,33 @@ class MMcQueueTest {
         assertEquals(0.0, r.meanQueueLength());
     }
 
+    /**
+     * The observer hears exactly the waits the result measures: none during the warm-up, then one per customer who
+     * starts service, so their count is {@code served} and their mean {@code meanWait}; and the run is the same one
+     * as without an observer (the observer draws nothing).
+     */
+    @Test
+    void anObserverHearsEveryMeasuredWaitAndNoOther() {
+        dev.chipflow.engine.Simulator sim = new dev.chipflow.engine.Simulator();
+        MMcQueue q = new MMcQueue(sim, 0.9, 1.0, 1, RandomStreams.of(3));
+        long[] heard = {0};
+        double[] sum = {0};
+        q.observeWaits(w -> {
+            heard[0]++;
+            sum[0] += w;
+        });
+        q.start();
+        sim.runUntil(10);
+        assertEquals(0, heard[0], "nothing is observed during the warm-up");
+        q.startMeasuring();
+        sim.runUntil(500);
+        MMcQueue.Result r = q.result();
+        assertEquals(MMcQueue.run(0.9, 1.0, 1, 10, 500, RandomStreams.of(3)), r);
+        assertTrue(r.served() > 100, "served " + r.served());
+        assertEquals(r.served(), heard[0]);
+        assertEquals(r.meanWait(), sum[0] / heard[0], 1e-12 * r.meanWait());
+    }
+
     @Test
     void badRunsAreRefused() {
         RandomStreams s = RandomStreams.of(1);
