@@ -23,9 +23,23 @@ public record Knob(String name, String unit, String description, String allowed,
         String trust, Function<Scenario, String> getter, BiFunction<Scenario.Builder, String, Scenario.Builder> setter,
         String onChange) {
 
+    /** How {@link #onChange} starts for a knob that cannot change mid-run; the reason follows. */
+    static final String FIXED = "fixed: ";
+
     /** @return whether the knob can take a new value from a date ({@code --set knob@date=value}) */
     public boolean changesMidRun() {
-        return !onChange.startsWith("fixed: ");
+        return !onChange.startsWith(FIXED);
+    }
+
+    /**
+     * @return why the knob cannot change mid-run: {@link #onChange} without its {@code "fixed: "} prefix
+     * @throws IllegalStateException if the knob can change mid-run
+     */
+    public String whyFixed() {
+        if (changesMidRun()) {
+            throw new IllegalStateException(name + " can change mid-run");
+        }
+        return onChange.substring(FIXED.length());
     }
 
     /** @return whether the default has no public source */

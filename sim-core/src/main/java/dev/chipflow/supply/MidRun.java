@@ -87,6 +87,6 @@ final class MidRun {
         if (why == null) {
             throw new IllegalStateException("no mid-run rule for knob " + knob);
         }
-        return "fixed: " + why;
+        return Knob.FIXED + why;
     }
 }

@@ -163,18 +163,12 @@ public final class Outputs {
      *         {@link SupplyResult#scalars()} returns)
      */
     static Map<String, Double> values(SupplyResult r) {
+        List<String> names = names(r.firms().stream().map(FirmResult::name).toList());
+        double[] v = new double[names.size()];
+        fill(r, v, 0);
         Map<String, Double> m = new LinkedHashMap<>();
-        for (FirmResult f : r.firms()) {
-            for (Output o : ALL_OUTPUTS) {
-                if (o.scope() == Scope.FIRM) {
-                    m.put(o.name(f.name()), o.of(f));
-                }
-            }
-        }
-        for (Output o : ALL_OUTPUTS) {
-            if (o.scope() != Scope.FIRM) {
-                m.put(o.name(null), o.of(r));
-            }
+        for (int k = 0; k < v.length; k++) {
+            m.put(names.get(k), v[k]);
         }
         return Collections.unmodifiableMap(m);
     }

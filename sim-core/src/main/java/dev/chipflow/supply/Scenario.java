@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything that defines a run of the supply model: the firms, the rules of both countries, supply, the lab and the
@@ -126,10 +128,10 @@ public record Scenario(String name, LocalDate horizonEnd, List<Firm> firms, Chin
      */
     public Scenario withFirmsOf(Scenario other) {
         List<Firm> all = new ArrayList<>(firms);
-        Map<String, Boolean> known = new HashMap<>();
-        firms.forEach(f -> known.put(f.name().toLowerCase(Locale.ROOT), true));
+        Set<String> known = new HashSet<>();
+        firms.forEach(f -> known.add(f.name().toLowerCase(Locale.ROOT)));
         for (Firm f : other.firms) {
-            if (known.putIfAbsent(f.name().toLowerCase(Locale.ROOT), true) == null) {
+            if (known.add(f.name().toLowerCase(Locale.ROOT))) {
                 all.add(new Firm(f.name(), List.of(), List.of(), f.priority()));
             }
         }

@@ -128,7 +128,7 @@ public record Timeline(List<PolicyChange> changes) implements java.io.Serializab
         }
         if (!k.changesMidRun()) {
             throw new InvalidKnobException(c.label(), c.value(), "a knob that can change mid-run; " + c.knob()
-                    + " cannot (" + k.onChange().substring("fixed: ".length()) + ")");
+                    + " cannot (" + k.whyFixed() + ")");
         }
         LocalDate d = c.date();
         if (d.isAfter(base.horizonEnd())) {

@@ -4,6 +4,7 @@ import static dev.chipflow.supply.Hand.base;
 import static dev.chipflow.supply.Hand.day;
 import static dev.chipflow.supply.Hand.firm;
 import static dev.chipflow.supply.Hand.moves;
+import static dev.chipflow.supply.Hand.releases;
 import static dev.chipflow.supply.Hand.timesAndUnits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,10 +20,6 @@ import org.junit.jupiter.api.Test;
  * instant its licence is granted and leaves the cap for the lab queue, which is the release recorded in the trace.
  */
 class CapRuleTest {
-
-    private static List<String> releases(SupplyResult r) {
-        return timesAndUnits(moves(r, Stage.CAP, Stage.LAB_QUEUE));
-    }
 
     /**
      * Policy start 2026-01-15 = day 14; ratio 0.5; 100 US units a week. One order of 120 units on day 0, cut into

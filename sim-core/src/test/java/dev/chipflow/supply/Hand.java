@@ -74,6 +74,14 @@ final class Hand {
         return select(r, e -> e.kind() == TraceEvent.Kind.MOVED && e.from() == from && e.to() == to);
     }
 
+    /**
+     * @return the cap's releases as "time:units", in order: under {@link #base()} a shipment leaves the cap for the
+     *         lab queue, so a release is a CAP -> LAB_QUEUE move
+     */
+    static List<String> releases(SupplyResult r) {
+        return timesAndUnits(moves(r, Stage.CAP, Stage.LAB_QUEUE));
+    }
+
     /** @return the trace entries of one kind, in order */
     static List<TraceEvent> kind(SupplyResult r, TraceEvent.Kind kind) {
         return select(r, e -> e.kind() == kind);

@@ -7,6 +7,7 @@ import static dev.chipflow.supply.RuleFixtures.frictionless;
 import static dev.chipflow.supply.RuleFixtures.moved;
 import static dev.chipflow.supply.RuleFixtures.movedByDay;
 import static dev.chipflow.supply.RuleFixtures.run;
+import static dev.chipflow.supply.RuleFixtures.waitingAtLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -26,10 +27,6 @@ class LicenceLimitRuleTest {
 
     private static Scenario.Builder limits() {
         return frictionless().shipmentUnits(8_000);
-    }
-
-    private static long waitingAtLimit(SupplyResult r, String firm) {
-        return r.firm(firm).unitsAtEnd()[Stage.LICENCE_LIMIT.ordinal()];
     }
 
     /**

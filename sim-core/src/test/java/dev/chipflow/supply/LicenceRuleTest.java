@@ -5,13 +5,14 @@ import static dev.chipflow.supply.RuleFixtures.days;
 import static dev.chipflow.supply.RuleFixtures.firm;
 import static dev.chipflow.supply.RuleFixtures.frictionless;
 import static dev.chipflow.supply.RuleFixtures.grants;
+import static dev.chipflow.supply.RuleFixtures.licensedByDay;
 import static dev.chipflow.supply.RuleFixtures.movedByDay;
 import static dev.chipflow.supply.RuleFixtures.run;
+import static dev.chipflow.supply.RuleFixtures.tenDayReview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chipflow.random.Bernoulli;
-import dev.chipflow.random.Fixed;
 import dev.chipflow.random.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,6 @@ import org.junit.jupiter.api.Test;
  * day t is allocated on day t; grants are read from the trace (LICENCE_GRANTED, keyed by firm or order index).
  */
 class LicenceRuleTest {
-
-    private static Scenario.Builder tenDayReview() {
-        return frictionless().inventoryUnits(100_000).licenceReviewDays(new Fixed(10));
-    }
-
-    private static SortedMap<Integer, Long> licensedByDay(SupplyResult r, int firm) {
-        return movedByDay(r, firm, Stage.LICENCE, Stage.CAP);
-    }
 
     /**
      * Policy from 2026-02-01 (day 31). Before orders 5,000 on 2026-01-05 (day 4): allocated day 4, its review waits for

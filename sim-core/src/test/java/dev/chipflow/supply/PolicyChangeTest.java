@@ -59,4 +59,16 @@ class PolicyChangeTest {
                 "cap.rollingDays", "lab.required", "shipment.units", "market.priceUsd", "market.usTakeShare")), fixed);
         assertThrows(IllegalStateException.class, () -> MidRun.of("no.such.knob"));
     }
+
+    /** whyFixed is MidRun's reason for a fixed knob, without the prefix; a knob that can change has none. */
+    @Test
+    void whyFixedIsTheReasonAlone() {
+        assertEquals("orders are cut into shipments on day 0", Knobs.knob("shipment.units").whyFixed());
+        for (Knob k : Knobs.all()) {
+            if (!k.changesMidRun()) {
+                assertEquals(MidRun.FIXED.get(k.name()), k.whyFixed(), k.name());
+            }
+        }
+        assertThrows(IllegalStateException.class, () -> Knobs.knob("cap.ratio").whyFixed());
+    }
 }

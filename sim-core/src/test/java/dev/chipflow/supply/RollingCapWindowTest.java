@@ -3,8 +3,7 @@ package dev.chipflow.supply;
 import static dev.chipflow.supply.Hand.base;
 import static dev.chipflow.supply.Hand.firm;
 import static dev.chipflow.supply.Hand.fixed;
-import static dev.chipflow.supply.Hand.moves;
-import static dev.chipflow.supply.Hand.timesAndUnits;
+import static dev.chipflow.supply.Hand.releases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +20,6 @@ import org.junit.jupiter.api.Test;
  * arrive and when past China releases leave the window.
  */
 class RollingCapWindowTest {
-
-    private static List<String> releases(SupplyResult r) {
-        return timesAndUnits(moves(r, Stage.CAP, Stage.LAB_QUEUE));
-    }
 
     /**
      * R = 10, ratio 1, 100 US units a week at 7, 14, 21, ... (policy start day 0); a US shipment made at s is in the

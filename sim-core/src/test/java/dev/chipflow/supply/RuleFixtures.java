@@ -47,6 +47,11 @@ final class RuleFixtures {
                 .customsBlocks(List.of()).shipmentUnits(1000);
     }
 
+    /** {@link #frictionless()} with review Fixed(10) days and inventory (100,000) for every order. */
+    static Scenario.Builder tenDayReview() {
+        return frictionless().inventoryUnits(100_000).licenceReviewDays(new Fixed(10));
+    }
+
     /**
      * A firm approved (final, on 2026-01-01) for exactly what it orders.
      *
@@ -104,6 +109,16 @@ final class RuleFixtures {
             }
         }
         return m;
+    }
+
+    /** @return per whole day, the units of firm {@code f} whose licence let them go (LICENCE -> CAP) */
+    static SortedMap<Integer, Long> licensedByDay(SupplyResult r, int f) {
+        return movedByDay(r, f, Stage.LICENCE, Stage.CAP);
+    }
+
+    /** @return the units of {@code firm} held at the licence limit at the end */
+    static long waitingAtLimit(SupplyResult r, String firm) {
+        return r.firm(firm).unitsAtEnd()[Stage.LICENCE_LIMIT.ordinal()];
     }
 
     static long moved(SupplyResult r, int f, Stage from, Stage to) {

@@ -1,21 +1,17 @@
 package dev.chipflow.supply;
 
+import static dev.chipflow.supply.Hand.day;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The replay's view of a timeline: which rules are in force at an instant, per-day sums, the US stream. */
 class RulesInForceTest {
-
-    private static LocalDate day(int d) {
-        return Calendar.EPOCH.plusDays(d);
-    }
 
     private static Scenario.Builder base() {
         return Scenario.builder().horizonEnd(day(59)).licencePolicyStart(day(0)).usUnitsPerWeek(0).capRatio(0.5)

@@ -146,6 +146,13 @@ class SupplyObservationTest {
     }
 
     /** The slot methods map onto [0, size) one to one: no value shares a slot, none is left without one. */
+    /** @return what {@code p} keeps of the pair (ra, rb) */
+    private static double[] observe(PairedObservation p, SupplyResult ra, SupplyResult rb) {
+        double[] v = new double[p.size()];
+        p.observe(new dev.chipflow.experiment.Paired.Results<>(ra, rb), v);
+        return v;
+    }
+
     private static void assertEveryValueHasOneSlot(SupplyObservation o) {
         int[] hits = new int[o.size()];
         IntConsumer hit = slot -> hits[slot]++;
@@ -322,8 +329,7 @@ class SupplyObservationTest {
         SupplyObservation a = new SupplyObservation(XYZ, 2, List.of(), Outputs.names(XYZ));
         SupplyObservation b = new SupplyObservation(List.of("Z", "W", "X"), 2, List.of(), Outputs.names(XYZ));
         PairedObservation p = new PairedObservation(a, b);
-        double[] v = new double[p.size()];
-        p.observe(new dev.chipflow.experiment.Paired.Results<>(ra, rb), v);
+        double[] v = observe(p, ra, rb);
         assertEquals(10.0, v[p.firmGapSlot(0, 1)]);
         assertEquals(-2.0, v[p.firmGapSlot(1, 1)]);
         assertEquals(2.0, v[p.firmGapSlot(2, 1)]);
@@ -347,8 +353,7 @@ class SupplyObservationTest {
         List<String> qrp = List.of("Q", "R", "P");
         PairedObservation p = new PairedObservation(new SupplyObservation(pqr, 2, List.of(), Outputs.names(pqr)),
                 new SupplyObservation(qrp, 2, List.of(), Outputs.names(qrp)));
-        double[] v = new double[p.size()];
-        p.observe(new dev.chipflow.experiment.Paired.Results<>(ra, rb), v);
+        double[] v = observe(p, ra, rb);
         Map<String, Double> sa = ra.scalars();
         Map<String, Double> sb = rb.scalars();
         for (int k = 0; k < p.a().scalars().size(); k++) {
@@ -370,8 +375,7 @@ class SupplyObservationTest {
         assertEquals(List.of("Q", "R", "P"), b.firms().stream().map(Firm::name).toList());
         PairedObservation aligned = new PairedObservation(SupplyObservation.of(a, List.of()),
                 SupplyObservation.of(b, List.of()));
-        double[] w = new double[aligned.size()];
-        aligned.observe(new dev.chipflow.experiment.Paired.Results<>(Hand.run(a), Hand.run(b)), w);
+        double[] w = observe(aligned, Hand.run(a), Hand.run(b));
         assertEquals(-10.0, w[aligned.differenceSlot(aligned.a().scalarSlot("P.delivered"))]);
         assertEquals(0.0, w[aligned.differenceSlot(aligned.a().scalarSlot("Q.delivered"))]);
         assertEquals(10.0, w[aligned.differenceSlot(aligned.a().scalarSlot("R.delivered"))]);

@@ -4,14 +4,17 @@ import static dev.chipflow.supply.Hand.base;
 import static dev.chipflow.supply.Hand.day;
 import static dev.chipflow.supply.Hand.kind;
 import static dev.chipflow.supply.Hand.moves;
+import static dev.chipflow.supply.Hand.releases;
 import static dev.chipflow.supply.Hand.timesAndUnits;
 import static dev.chipflow.supply.RuleFixtures.days;
 import static dev.chipflow.supply.RuleFixtures.frictionless;
 import static dev.chipflow.supply.RuleFixtures.grants;
+import static dev.chipflow.supply.RuleFixtures.licensedByDay;
 import static dev.chipflow.supply.RuleFixtures.movedByDay;
+import static dev.chipflow.supply.RuleFixtures.tenDayReview;
+import static dev.chipflow.supply.RuleFixtures.waitingAtLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.chipflow.random.Fixed;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -41,10 +44,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * trace, and read MOVED events per day.
  */
 class TimelineUsRuleTest {
-
-    private static List<String> releases(SupplyResult r) {
-        return timesAndUnits(moves(r, Stage.CAP, Stage.LAB_QUEUE));
-    }
 
     private static List<String> usShipments(SupplyResult r) {
         return timesAndUnits(Hand.select(r, e -> e.kind() == TraceEvent.Kind.US_SHIPPED && e.units() > 0));
@@ -209,10 +208,6 @@ class TimelineUsRuleTest {
         return movedByDay(r, firm, Stage.LICENCE_LIMIT, Stage.ALLOCATION);
     }
 
-    private static long waitingAtLimit(SupplyResult r, String firm) {
-        return r.firm(firm).unitsAtEnd()[Stage.LICENCE_LIMIT.ordinal()];
-    }
-
     /**
      * Raised per-firm cap. Cap 2,500; F orders 4,000 on 2026-01-02 (day 1), four shipments of 1,000. Day 1: 1,000 +
      * 1,000 + 500 (split) pass, 1,500 wait. Cap 3,000 from 2026-01-11 (day 10): 500 pass on day 10. Unlimited from
@@ -280,14 +275,6 @@ class TimelineUsRuleTest {
 
     // ---------------------------------------------------------------------- licence.approvalProbability / reviewDays
 
-    private static Scenario.Builder tenDayReview() {
-        return frictionless().inventoryUnits(100_000).licenceReviewDays(new Fixed(10));
-    }
-
-    private static SortedMap<Integer, Long> licensed(SupplyResult r, int firm) {
-        return movedByDay(r, firm, Stage.LICENCE, Stage.CAP);
-    }
-
     /**
      * A granted licence stays granted. Review 10 days, probability 1; one licence per firm. F orders 1,000 on
      * 2026-01-02 (day 1): review days 1..11, granted on day 11. Probability 0 from 2026-01-21 (day 20). F orders 1,000
@@ -303,14 +290,14 @@ class TimelineUsRuleTest {
                 .change(day(20), "licence.approvalProbability", "0");
         SupplyResult r = Hand.run(b.build());
         assertEquals(Map.of(0, List.of(11)), grants(r));
-        assertEquals(days(11, 1_000, 30, 1_000), licensed(r, 0), "F");
-        assertEquals(days(), licensed(r, 1), "G");
+        assertEquals(days(11, 1_000, 30, 1_000), licensedByDay(r, 0), "F");
+        assertEquals(days(), licensedByDay(r, 1), "G");
         assertEquals(1_000, r.firm("G").unitsAtEnd()[Stage.LICENCE.ordinal()]);
 
         SupplyResult again = Hand.run(b.change(day(50), "licence.approvalProbability", "1").build());
         assertEquals(Map.of(0, List.of(11), 1, List.of(60)), grants(again));
-        assertEquals(days(11, 1_000, 30, 1_000), licensed(again, 0), "F");
-        assertEquals(days(60, 1_000), licensed(again, 1), "G");
+        assertEquals(days(11, 1_000, 30, 1_000), licensedByDay(again, 0), "F");
+        assertEquals(days(60, 1_000), licensedByDay(again, 1), "G");
     }
 
     /**
@@ -337,8 +324,8 @@ class TimelineUsRuleTest {
         }
         SupplyResult r = Hand.run(b.build());
         assertEquals(Map.of(0, List.of(fGranted), 1, List.of(22)), grants(r));
-        assertEquals(days(fGranted, 2_000), licensed(r, 0), "F");
-        assertEquals(days(22, 1_000), licensed(r, 1), "H");
+        assertEquals(days(fGranted, 2_000), licensedByDay(r, 0), "F");
+        assertEquals(days(22, 1_000), licensedByDay(r, 1), "H");
     }
 
     /**
@@ -356,9 +343,9 @@ class TimelineUsRuleTest {
                 .change(day(20), "licence.reviewDays", "30").build();
         SupplyResult r = Hand.run(s);
         assertEquals(Map.of(0, List.of(25), 1, List.of(50), 2, List.of(55)), grants(r));
-        assertEquals(days(25, 1_000), licensed(r, 0));
-        assertEquals(days(50, 1_000), licensed(r, 1));
-        assertEquals(days(55, 1_000), licensed(r, 2));
+        assertEquals(days(25, 1_000), licensedByDay(r, 0));
+        assertEquals(days(50, 1_000), licensedByDay(r, 1));
+        assertEquals(days(55, 1_000), licensedByDay(r, 2));
     }
 
     /**
@@ -376,7 +363,7 @@ class TimelineUsRuleTest {
                 .change(day(d), "licence.reviewDays", "30").build();
         SupplyResult r = Hand.run(s);
         assertEquals(Map.of(0, List.of(40), 1, List.of(40)), grants(r));
-        assertEquals(days(40, 1_000), licensed(r, 0));
-        assertEquals(days(40, 1_000), licensed(r, 1));
+        assertEquals(days(40, 1_000), licensedByDay(r, 0));
+        assertEquals(days(40, 1_000), licensedByDay(r, 1));
     }
 }
