@@ -193,7 +193,7 @@ public final class Explain {
             models.add(u.model(mask));
         }
         List<List<double[]>> v = runner.runTasks(replications, seed, models);
-        Result out = new Result(u.n, replications);
+        Result out = new Result(replications);
         for (int r = 0; r < replications; r++) {
             int rep = r;
             IntFunction<double[]> value = mask -> v.get(mask).get(rep);
@@ -263,7 +263,7 @@ public final class Explain {
         for (int k = 0; k < tasks.size(); k++) {
             byReplication.get(tasks.get(k)[0]).put(tasks.get(k)[1], results.get(k).get(0));
         }
-        Result out = new Result(u.n, replications);
+        Result out = new Result(replications);
         for (int r = 0; r < replications; r++) {
             IntFunction<double[]> value = byReplication.get(r)::get;
             double[][] mean = null;
@@ -336,7 +336,7 @@ public final class Explain {
 
         /**
          * @return the replication of one subset's scenario: units delivered by each date, per firm and in all. The
-         *         scenario is built by the first replication that needs it, on the runner's threads.
+         *         scenario is built here, on the caller's thread, once per subset asked for.
          */
         Replication<double[]> model(int mask) {
             return new SubsetModel(scenario(mask), days, firms);
@@ -367,7 +367,7 @@ public final class Explain {
         final double[][] asIs;
         final double[][] allLifted;
 
-        Result(int n, int replications) {
+        Result(int replications) {
             shapley = new double[replications][][];
             alone = new double[replications][][];
             last = new double[replications][][];
