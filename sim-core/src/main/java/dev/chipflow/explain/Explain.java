@@ -43,8 +43,6 @@ import org.apache.commons.rng.sampling.PermutationSampler;
  */
 public final class Explain {
 
-    /** The default first analysis date: the record's mid-year mark. */
-    public static final LocalDate MID_YEAR = Calendar.MID_YEAR;
     /** The most model runs one analysis may make. */
     public static final long MAX_RUNS = 1L << 20;
     /** The random stream of each replication from which its orders of the rules are drawn. */
@@ -57,7 +55,7 @@ public final class Explain {
      * The analysis dates used when none are given.
      *
      * @param s the scenario to explain; its {@code horizon.end} is the last date
-     * @return {@link #MID_YEAR} (2026-06-30) if it falls before {@code s}'s horizon end, then the horizon end, in order
+     * @return {@link Calendar#MID_YEAR} (2026-06-30) if it falls before {@code s}'s horizon end, then the horizon end, in order
      */
     public static List<LocalDate> defaultDates(Scenario s) {
         return new ArrayList<>(Calendar.defaultAnalysisDates(s.horizonEnd()));
