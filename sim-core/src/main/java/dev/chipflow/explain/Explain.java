@@ -43,8 +43,6 @@ import org.apache.commons.rng.sampling.PermutationSampler;
  */
 public final class Explain {
 
-    /** The default first analysis date: the record's mid-year mark. */
-    public static final LocalDate MID_YEAR = Calendar.MID_YEAR;
     /** The most model runs one analysis may make. */
     public static final long MAX_RUNS = 1L << 20;
     /** The random stream of each replication from which its orders of the rules are drawn. */
@@ -57,7 +55,7 @@ public final class Explain {
      * The analysis dates used when none are given.
      *
      * @param s the scenario to explain; its {@code horizon.end} is the last date
-     * @return {@link #MID_YEAR} (2026-06-30) if it falls before {@code s}'s horizon end, then the horizon end, in order
+     * @return {@link Calendar#MID_YEAR} (2026-06-30) if it falls before {@code s}'s horizon end, then the horizon end, in order
      */
     public static List<LocalDate> defaultDates(Scenario s) {
         return new ArrayList<>(Calendar.defaultAnalysisDates(s.horizonEnd()));
@@ -193,7 +191,7 @@ public final class Explain {
             models.add(u.model(mask));
         }
         List<List<double[]>> v = runner.runTasks(replications, seed, models);
-        Result out = new Result(u.n, replications);
+        Result out = new Result(replications);
         for (int r = 0; r < replications; r++) {
             int rep = r;
             IntFunction<double[]> value = mask -> v.get(mask).get(rep);
@@ -263,7 +261,7 @@ public final class Explain {
         for (int k = 0; k < tasks.size(); k++) {
             byReplication.get(tasks.get(k)[0]).put(tasks.get(k)[1], results.get(k).get(0));
         }
-        Result out = new Result(u.n, replications);
+        Result out = new Result(replications);
         for (int r = 0; r < replications; r++) {
             IntFunction<double[]> value = byReplication.get(r)::get;
             double[][] mean = null;
@@ -336,7 +334,7 @@ public final class Explain {
 
         /**
          * @return the replication of one subset's scenario: units delivered by each date, per firm and in all. The
-         *         scenario is built by the first replication that needs it, on the runner's threads.
+         *         scenario is built here, on the caller's thread, once per subset asked for.
          */
         Replication<double[]> model(int mask) {
             return new SubsetModel(scenario(mask), days, firms);
@@ -367,7 +365,7 @@ public final class Explain {
         final double[][] asIs;
         final double[][] allLifted;
 
-        Result(int n, int replications) {
+        Result(int replications) {
             shapley = new double[replications][][];
             alone = new double[replications][][];
             last = new double[replications][][];

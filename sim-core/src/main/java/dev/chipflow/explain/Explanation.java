@@ -4,6 +4,7 @@ import dev.chipflow.stats.Summary;
 import dev.chipflow.supply.Scenario;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * What {@link Explain} found: per replication, per rule, per analysis date and per firm (and all firms), the units
@@ -131,7 +132,8 @@ public final class Explanation {
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public Summary shapley(int rule, int date, int firm) {
-        return Summary.of95(column(shapley, rule, k(date, firm)));
+        int k = k(date, firm);
+        return overReplications(r -> shapley[r][rule][k]);
     }
 
     /**
@@ -145,7 +147,8 @@ public final class Explanation {
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public Summary liftedAlone(int rule, int date, int firm) {
-        return Summary.of95(column(liftedAlone, rule, k(date, firm)));
+        int k = k(date, firm);
+        return overReplications(r -> liftedAlone[r][rule][k]);
     }
 
     /**
@@ -159,7 +162,8 @@ public final class Explanation {
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public Summary keptAlone(int rule, int date, int firm) {
-        return Summary.of95(column(keptAlone, rule, k(date, firm)));
+        int k = k(date, firm);
+        return overReplications(r -> keptAlone[r][rule][k]);
     }
 
     /**
@@ -187,7 +191,8 @@ public final class Explanation {
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public Summary asIs(int date, int firm) {
-        return Summary.of95(column(asIs, k(date, firm)));
+        int k = k(date, firm);
+        return overReplications(r -> asIs[r][k]);
     }
 
     /**
@@ -212,7 +217,8 @@ public final class Explanation {
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public Summary allLifted(int date, int firm) {
-        return Summary.of95(column(allLifted, k(date, firm)));
+        int k = k(date, firm);
+        return overReplications(r -> allLifted[r][k]);
     }
 
     /**
@@ -250,11 +256,7 @@ public final class Explanation {
      */
     public Summary shortfall(int date, int firm) {
         int k = k(date, firm);
-        double[] v = new double[replications()];
-        for (int r = 0; r < v.length; r++) {
-            v[r] = ordered[k] - asIs[r][k];
-        }
-        return Summary.of95(v);
+        return overReplications(r -> ordered[k] - asIs[r][k]);
     }
 
     /**
@@ -267,11 +269,7 @@ public final class Explanation {
      */
     public Summary explained(int date, int firm) {
         int k = k(date, firm);
-        double[] v = new double[replications()];
-        for (int r = 0; r < v.length; r++) {
-            v[r] = allLifted[r][k] - asIs[r][k];
-        }
-        return Summary.of95(v);
+        return overReplications(r -> allLifted[r][k] - asIs[r][k]);
     }
 
     /**
@@ -285,26 +283,15 @@ public final class Explanation {
      */
     public Summary unexplained(int date, int firm) {
         int k = k(date, firm);
+        return overReplications(r -> ordered[k] - allLifted[r][k]);
+    }
+
+    /** The 95% summary over the replications of a value taken from each replication {@code r}. */
+    private Summary overReplications(IntToDoubleFunction perReplication) {
         double[] v = new double[replications()];
         for (int r = 0; r < v.length; r++) {
-            v[r] = ordered[k] - allLifted[r][k];
+            v[r] = perReplication.applyAsDouble(r);
         }
         return Summary.of95(v);
-    }
-
-    private static double[] column(double[][][] a, int rule, int k) {
-        double[] v = new double[a.length];
-        for (int r = 0; r < v.length; r++) {
-            v[r] = a[r][rule][k];
-        }
-        return v;
-    }
-
-    private static double[] column(double[][] a, int k) {
-        double[] v = new double[a.length];
-        for (int r = 0; r < v.length; r++) {
-            v[r] = a[r][k];
-        }
-        return v;
     }
 }

@@ -47,10 +47,10 @@ public final class Shapley {
      */
     public static double[] weights(int n) {
         check(n);
-        double[] w = new double[n];
+        double[] w = denominators(n);
         for (int s = 0; s < n; s++) {
             // s!(n-s-1)!/n! = 1 / (n * C(n-1, s))
-            w[s] = 1 / denominators(n)[s];
+            w[s] = 1 / w[s];
         }
         return w;
     }
@@ -162,11 +162,7 @@ public final class Shapley {
             }
             mask |= 1 << i;
             double[] after = v.apply(mask);
-            double[] d = new double[after.length];
-            for (int k = 0; k < d.length; k++) {
-                d[k] = after[k] - before[k];
-            }
-            m[i] = d;
+            m[i] = minus(after, before);
             before = after;
         }
         return m;

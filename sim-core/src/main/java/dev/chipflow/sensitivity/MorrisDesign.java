@@ -1,6 +1,7 @@
 package dev.chipflow.sensitivity;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 
 /**
  * Morris's elementary-effects design on the unit cube: {@code r} trajectories of {@code k + 1} points on a grid of
@@ -58,16 +59,8 @@ public final class MorrisDesign {
             for (int i = 0; i < factors; i++) {
                 level[i] = rng.nextInt(levels);
             }
-            int[] order = new int[factors];
-            for (int i = 0; i < factors; i++) {
-                order[i] = i;
-            }
-            for (int i = factors - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int x = order[i];
-                order[i] = order[j];
-                order[j] = x;
-            }
+            int[] order = PermutationSampler.natural(factors);
+            PermutationSampler.shuffle(rng, order);
             int base = t * (factors + 1);
             pts[base] = grid(level, levels);
             for (int s = 0; s < factors; s++) {

@@ -4,7 +4,6 @@ import dev.chipflow.supply.Calendar;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.SupplyResult;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -85,7 +84,7 @@ public final class SensitivityOutputs implements java.io.Serializable {
                 throw new IllegalArgumentException("'" + d + "' is given twice");
             }
             seen.add(d);
-            int day = (int) ChronoUnit.DAYS.between(Calendar.EPOCH, d);
+            int day = (int) Calendar.day(d);
             out.add(new Output("all.deliveredBy" + d, "units delivered by " + d + ", all firms", -1, day, true));
             if (perFirm) {
                 for (int f = 0; f < s.firms().size(); f++) {

@@ -168,11 +168,6 @@ public final class SobolEstimator {
      * @return per factor, {first, total}; NaN where the output does not vary
      */
     public static double[][] pointEstimates(Evaluations e) {
-        int n = e.rows();
-        int[] all = new int[n];
-        for (int r = 0; r < n; r++) {
-            all[r] = r;
-        }
         int k = e.fAB().length;
         double[][] out = new double[k][2];
         double[] first = new double[k];
@@ -181,7 +176,7 @@ public final class SobolEstimator {
             java.util.Arrays.fill(first, Double.NaN);
             java.util.Arrays.fill(total, Double.NaN);
         } else {
-            compute(e, center(e), all, first, total);
+            compute(e, center(e), everyRow(e.rows()), first, total);
         }
         for (int i = 0; i < k; i++) {
             out[i][0] = first[i];
@@ -204,32 +199,18 @@ public final class SobolEstimator {
         }
         int n = e.rows();
         int k = e.fAB().length;
-        List<Index> out = new ArrayList<>(k);
         if (!e.finite()) {
-            for (int i = 0; i < k; i++) {
-                out.add(Index.UNDEFINED);
-            }
-            return new Result(Double.NaN, out);
+            return undefined(k, Double.NaN);
         }
         if (constant(e)) {
-            for (int i = 0; i < k; i++) {
-                out.add(Index.UNDEFINED);
-            }
-            return new Result(0, out);
+            return undefined(k, 0);
         }
         double c = center(e);
-        int[] all = new int[n];
-        for (int r = 0; r < n; r++) {
-            all[r] = r;
-        }
         double[] first = new double[k];
         double[] total = new double[k];
-        double variance = compute(e, c, all, first, total);
+        double variance = compute(e, c, everyRow(n), first, total);
         if (!(variance > 0)) {
-            for (int i = 0; i < k; i++) {
-                out.add(Index.UNDEFINED);
-            }
-            return new Result(variance, out);
+            return undefined(k, variance);
         }
         int m = resamples.length;
         double[][] bf = new double[k][m];
@@ -249,12 +230,27 @@ public final class SobolEstimator {
         Quantile q = Quantile.withDefaults().with(NaNPolicy.EXCLUDE);
         double lo = (1 - level) / 2;
         double hi = (1 + level) / 2;
+        List<Index> out = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             double[] fq = q.evaluate(bf[i], lo, hi);
             double[] tq = q.evaluate(bt[i], lo, hi);
             out.add(new Index(first[i], fq[0], fq[1], total[i], tq[0], tq[1]));
         }
         return new Result(variance, out);
+    }
+
+    /** Every factor's indices undefined, for an output that does not vary ({@code variance} 0) or is not finite. */
+    private static Result undefined(int k, double variance) {
+        return new Result(variance, java.util.Collections.nCopies(k, Index.UNDEFINED));
+    }
+
+    /** @return the rows {@code 0 .. n-1}, each once: the sample itself rather than a resample */
+    private static int[] everyRow(int n) {
+        int[] all = new int[n];
+        for (int r = 0; r < n; r++) {
+            all[r] = r;
+        }
+        return all;
     }
 
     /** Exactly constant over A and B: the variance is 0, whatever rounding would make of it. */

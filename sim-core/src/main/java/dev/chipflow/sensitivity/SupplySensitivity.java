@@ -184,8 +184,7 @@ public final class SupplySensitivity {
                 values[p][i] = fs.get(i).value(u[i]);
                 s = fs.get(i).apply(s, values[p][i]);
             }
-            Scenario point = s;
-            models.add(new PointModel(point, outputs));
+            models.add(new PointModel(s, outputs));
         }
         int reps = settings.replications();
         List<List<double[]>> results = runner.runTasks(reps, settings.seed(), models);
@@ -227,7 +226,7 @@ public final class SupplySensitivity {
             for (int a = 0; a < uniform.length; a++) {
                 int p = uniform[a];
                 pointMeans[a] = means[p][o];
-                within += reps < 2 ? Double.NaN : sds[p][o] * sds[p][o];
+                within += sds[p][o] * sds[p][o]; // NaN for one replication, and so the noise shares
                 for (int r = 0; r < reps; r++) {
                     sample[j++] = results.get(p).get(r)[o];
                 }

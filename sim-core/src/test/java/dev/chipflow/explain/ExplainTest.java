@@ -83,6 +83,7 @@ class ExplainTest {
         assertEquals(0, Explain.permutations(10, 20, 20_480), "room for every subset: exact");
         assertEquals(143, Explain.permutations(10, 20, 20_479), "(1,023 - 22) / 7 = 143 per replication");
         assertEquals(142, Explain.permutations(10, 20, 20_440), "(1,022 - 22) / 7, rounded down");
+        // 29 runs per replication: the 22 shared subsets and one order's 7, (29 - 22) / 7 = 1; with 92, 70 / 7 = 10.
         assertEquals(1, Explain.permutations(10, 20, 20 * 29));
         assertEquals(10, Explain.permutations(10, 20, 20 * (22 + 70)));
         assertEquals(20 * 29, Explain.minimumBudget(10, 20));

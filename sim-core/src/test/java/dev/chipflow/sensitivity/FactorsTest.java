@@ -98,6 +98,7 @@ class FactorsTest {
         assertEquals(2, lines.value(0.25));
         assertEquals(4, lines.value(0.99));
         assertEquals(4, lines.value(1));
+        // The builder's production start is 2026-04-01; 31 days back is 2026-03-01, so 30 days back is 2026-03-02.
         Factor start = Factors.parse("supply.productionStart=-30..90");
         assertEquals("2026-03-02", start.knobText(base, -30));
         Factor blocks = Factors.parse("customs.blocks=-20..180");
