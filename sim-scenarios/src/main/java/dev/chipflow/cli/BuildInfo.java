@@ -16,9 +16,7 @@ public final class BuildInfo {
     public static final String UNKNOWN = "unknown";
 
     private static final String VERSION = version(load("build-info.properties").getProperty("version"));
-    private static final String DESCRIBED = load("build-commit.properties").getProperty("commit");
-    private static final String COMMIT = commit(DESCRIBED);
-    private static final boolean DIRTY = COMMIT != UNKNOWN && DESCRIBED.trim().endsWith("-dirty");
+    private static final String COMMIT = commit(load("build-commit.properties").getProperty("commit"));
 
     private BuildInfo() {
     }
@@ -31,11 +29,6 @@ public final class BuildInfo {
     /** @return the 40-hex-digit commit the classes were built from, or "unknown" */
     public static String gitCommit() {
         return COMMIT;
-    }
-
-    /** @return whether tracked files had uncommitted changes when the classes were built (false if unknown) */
-    public static boolean gitDirty() {
-        return DIRTY;
     }
 
     /**

@@ -98,7 +98,6 @@ final class ExperimentOptions {
             throw new UsageException("--threads must be at least 1, was " + threads);
         }
         mode();
-        engineName();
         if (!engineName().equals("spark") && (where.master != null || where.block != null)) {
             throw new UsageException((where.master != null ? "--master" : "--block") + " needs --engine spark");
         }

@@ -45,11 +45,7 @@ final class Experiments {
             }
         }
         ConsoleReport.run(cli.out(), a, info);
-        if (files != null) {
-            written(cli.out(), ReportDirectory.write(o.out, files), files);
-        } else {
-            hint(cli.out());
-        }
+        writeOrHint(cli.out(), o.out, files);
     }
 
     static void compare(ChipflowCli cli, Scenario first, Scenario second, ExperimentOptions o) {
@@ -70,11 +66,7 @@ final class Experiments {
             }
         }
         ConsoleReport.comparison(cli.out(), ca, info);
-        if (files != null) {
-            written(cli.out(), ReportDirectory.write(o.out, files), files);
-        } else {
-            hint(cli.out());
-        }
+        writeOrHint(cli.out(), o.out, files);
     }
 
     static void sweep(ChipflowCli cli, SweepSpec spec, ExperimentOptions o) {
@@ -97,11 +89,7 @@ final class Experiments {
             }
         }
         ConsoleReport.sweep(cli.out(), sa, info);
-        if (files != null) {
-            written(cli.out(), ReportDirectory.write(o.out, files), files);
-        } else {
-            hint(cli.out());
-        }
+        writeOrHint(cli.out(), o.out, files);
     }
 
     static void explain(ChipflowCli cli, Scenario s, List<LocalDate> dates, Long budget, ExperimentOptions o) {
@@ -115,13 +103,12 @@ final class Experiments {
             e = Explain.run(engine, s, rules, dates, o.replications, o.seed, limit);
         }
         ExplainReport.console(cli.out(), e, info);
+        Map<String, byte[]> files = null;
         if (o.out != null) {
-            Map<String, byte[]> files = ExplainReport.files(e, info);
+            files = ExplainReport.files(e, info);
             files.put(ReportDirectory.MARKER, Manifest.explain(provenance(cli, o), e, budget, files));
-            written(cli.out(), ReportDirectory.write(o.out, files), files);
-        } else {
-            hint(cli.out());
         }
+        writeOrHint(cli.out(), o.out, files);
     }
 
     private static RunInfo info(ExperimentOptions o) {
@@ -139,6 +126,15 @@ final class Experiments {
         ProgressReporter p = new ProgressReporter(o.mode(), task, cli.err());
         p.expect(replications);
         return p;
+    }
+
+    /** Writes the report to {@code dir} and says where, or, with no report asked for (null files), how to ask. */
+    private static void writeOrHint(PrintStream out, Path dir, Map<String, byte[]> files) {
+        if (files != null) {
+            written(out, ReportDirectory.write(dir, files), files);
+        } else {
+            hint(out);
+        }
     }
 
     private static void written(PrintStream out, Path dir, Map<String, byte[]> files) {

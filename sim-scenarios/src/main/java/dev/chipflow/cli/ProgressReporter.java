@@ -140,10 +140,6 @@ final class ProgressReporter implements Progress, AutoCloseable {
         if (closed || bar != null || !enabled) {
             return;
         }
-        if (lines) {
-            line();
-            return;
-        }
         bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 1))
                 .setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1)
                 .setConsumer(new ConsoleProgressBarConsumer(err, WIDTH)).setUpdateIntervalMillis(250)

@@ -60,7 +60,7 @@ final class RerunCommand implements Callable<Integer> {
         o.progress = progress;
         o.where = where;
         if (m.has("analysisDates")) {
-            o.at = new java.util.ArrayList<>(list(m, "analysisDates"));
+            o.at = list(m, "analysisDates");
         }
         o.validate();
         String version = m.has("version") ? m.get("version").getAsString() : "unknown";

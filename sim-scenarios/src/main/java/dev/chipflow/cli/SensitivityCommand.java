@@ -225,12 +225,13 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new UsageException("--no-default-factors leaves nothing to vary: give at least one --factor "
                     + "KNOB=LOW..HIGH");
         }
-        SensitivityOutputs outs;
         try {
-            outs = SensitivityOutputs.of(base, spec.dates(), List.of(), List.of());
+            // The dates alone first, so that a bad date is blamed on --at; the outputs are built below.
+            SensitivityOutputs.of(base, spec.dates(), List.of(), List.of());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--at " + ScenarioSources.oneLine(e.getMessage()));
         }
+        SensitivityOutputs outs;
         try {
             outs = SupplySensitivity.outputs(base, spec.dates(), spec.scalars(), o.seed);
         } catch (IllegalArgumentException e) {

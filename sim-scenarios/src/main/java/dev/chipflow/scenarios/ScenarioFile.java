@@ -106,7 +106,6 @@ public record ScenarioFile(Path path, String base, String baseOrigin, List<KnobA
             String[] left = KnobAssignment.splitDate(line.substring(0, eq), where);
             String knob = left[0];
             LocalDate date = KnobAssignment.date(left[1], where);
-            String label = date == null ? knob : knob + "@" + date;
             String value = line.substring(eq + 1).strip();
             if (knob.isEmpty()) {
                 throw new ScenarioException(where + ": no knob name before '=' in '" + line + "'");
@@ -118,9 +117,11 @@ public record ScenarioFile(Path path, String base, String baseOrigin, List<KnobA
             if (value.isEmpty()) {
                 throw new ScenarioException(where + ": no value for '" + knob + "'");
             }
-            Integer first = seen.putIfAbsent(label, lineNo);
+            KnobAssignment a = new KnobAssignment(knob, date, value, where);
+            Integer first = seen.putIfAbsent(a.label(), lineNo);
             if (first != null) {
-                throw new ScenarioException(where + ": '" + label + "' is set twice (first on line " + first + ")");
+                throw new ScenarioException(where + ": '" + a.label() + "' is set twice (first on line " + first
+                        + ")");
             }
             if (knob.equals("base") && date == null) {
                 if (NamedScenarios.find(value).isEmpty()) {
@@ -131,7 +132,6 @@ public record ScenarioFile(Path path, String base, String baseOrigin, List<KnobA
                 baseOrigin = where;
                 continue;
             }
-            KnobAssignment a = new KnobAssignment(knob, date, value, where);
             KnobAssignments.checkName(a);
             assignments.add(a);
         }

@@ -1,6 +1,5 @@
 package dev.chipflow.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,8 +16,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -56,16 +53,6 @@ class ExplainCliTest {
         assertEquals(0, second.exit(), second.err());
     }
 
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                m.put(p.getFileName().toString(), Files.readAllBytes(p));
-            }
-        }
-        return m;
-    }
-
     private static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser p = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
@@ -89,7 +76,7 @@ class ExplainCliTest {
 
     @Test
     void theReportHoldsEveryFileAndTheSharesAddUp() throws IOException {
-        assertEquals(List.of(FILES).stream().sorted().toList(), List.copyOf(files(oneThread).keySet()));
+        assertEquals(List.of(FILES).stream().sorted().toList(), List.copyOf(Cli.files(oneThread).keySet()));
         for (String png : FILES) {
             if (png.endsWith(".png")) {
                 BufferedImage img = ImageIO.read(oneThread.resolve(png).toFile());
@@ -129,19 +116,14 @@ class ExplainCliTest {
 
     @Test
     void sameBytesOnOneThreadOrTwoAndOnARerun() throws IOException {
-        Map<String, byte[]> a = files(oneThread);
-        Map<String, byte[]> b = files(twoThreads);
+        Map<String, byte[]> a = Cli.files(oneThread);
+        Map<String, byte[]> b = Cli.files(twoThreads);
         Path again = tmp.resolve("again");
         Cli.Result r = Cli.run("rerun", oneThread.resolve("manifest.json").toString(), "-t", "2", "--out",
                 again.toString());
         assertEquals(0, r.exit(), r.err());
-        Map<String, byte[]> c = files(again);
-        for (String f : a.keySet()) {
-            if (!f.equals("manifest.json")) {
-                assertArrayEquals(a.get(f), b.get(f), f + ": threads change nothing");
-                assertArrayEquals(a.get(f), c.get(f), f + ": the rerun gives the same file");
-            }
-        }
+        Cli.assertSameBytesButTheManifest(a, b, ": threads change nothing");
+        Cli.assertSameBytesButTheManifest(a, Cli.files(again), ": the rerun gives the same file");
     }
 
     /**

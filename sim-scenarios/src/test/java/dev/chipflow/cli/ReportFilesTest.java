@@ -1,6 +1,5 @@
 package dev.chipflow.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,8 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -63,19 +60,9 @@ class ReportFilesTest {
         }
     }
 
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                m.put(p.getFileName().toString(), Files.readAllBytes(p));
-            }
-        }
-        return m;
-    }
-
     @Test
     void everyFileIsThereAndNonEmpty() throws IOException {
-        Map<String, byte[]> f = files(oneThread);
+        Map<String, byte[]> f = Cli.files(oneThread);
         assertEquals(List.of("attribution.csv", "attribution.png", "cap-headroom.png", "daily.csv",
                 "deliveries.png", "firms.csv", "inventory.png", "lab.png", "manifest.json", "report.html",
                 "stages-at-end.png", "summary.csv"), List.copyOf(f.keySet()));
@@ -179,23 +166,13 @@ class ReportFilesTest {
 
     @Test
     void filesAreByteIdenticalWithOneThreadOrTwo() throws IOException {
-        Map<String, byte[]> a = files(oneThread);
-        Map<String, byte[]> b = files(twoThreads);
+        Map<String, byte[]> a = Cli.files(oneThread);
+        Map<String, byte[]> b = Cli.files(twoThreads);
         assertEquals(a.keySet(), b.keySet());
-        for (String f : a.keySet()) {
-            if (!f.equals("manifest.json")) {
-                assertArrayEquals(a.get(f), b.get(f), f + " does not depend on the thread count");
-            }
-        }
-        JsonObject ma = JsonParser.parseString(new String(a.get("manifest.json"), StandardCharsets.UTF_8))
-                .getAsJsonObject();
-        JsonObject mb = JsonParser.parseString(new String(b.get("manifest.json"), StandardCharsets.UTF_8))
-                .getAsJsonObject();
-        for (JsonObject m : List.of(ma, mb)) {
-            m.remove("threads");
-            m.remove("arguments");
-        }
-        assertEquals(ma, mb, "the manifests differ only in the thread count (and the command line)");
+        Cli.assertSameBytesButTheManifest(a, b, " does not depend on the thread count");
+        assertEquals(Cli.manifestBesideThreadsAndArguments(a.get("manifest.json")),
+                Cli.manifestBesideThreadsAndArguments(b.get("manifest.json")),
+                "the manifests differ only in the thread count (and the command line)");
     }
 
     @Test
@@ -204,13 +181,7 @@ class ReportFilesTest {
         Cli.Result r = Cli.run("rerun", oneThread.resolve("manifest.json").toString(), "--threads", "2", "--out",
                 again.toString());
         assertEquals(0, r.exit(), r.err());
-        Map<String, byte[]> a = files(oneThread);
-        Map<String, byte[]> b = files(again);
-        for (String f : a.keySet()) {
-            if (!f.equals("manifest.json")) {
-                assertArrayEquals(a.get(f), b.get(f), f);
-            }
-        }
+        Cli.assertSameBytesButTheManifest(Cli.files(oneThread), Cli.files(again), "");
         Cli.Result fromFile = Cli.run("run", "--file", oneThread.resolve("manifest.json").toString(), "-r", "3");
         assertEquals(0, fromFile.exit(), fromFile.err());
         assertTrue(fromFile.out().startsWith("orders-placed: 3 replications"), fromFile.out());
@@ -242,14 +213,10 @@ class ReportFilesTest {
             Path again = tmp.resolve(dir.getFileName() + "-again");
             Cli.Result r = Cli.run("rerun", dir.resolve("manifest.json").toString(), "--out", again.toString());
             assertEquals(0, r.exit(), r.err());
-            Map<String, byte[]> a = files(dir);
-            Map<String, byte[]> b = files(again);
+            Map<String, byte[]> a = Cli.files(dir);
+            Map<String, byte[]> b = Cli.files(again);
             assertEquals(a.keySet(), b.keySet());
-            for (String f : a.keySet()) {
-                if (!f.equals("manifest.json")) {
-                    assertArrayEquals(a.get(f), b.get(f), dir.getFileName() + "/" + f);
-                }
-            }
+            Cli.assertSameBytesButTheManifest(a, b, " in " + dir.getFileName());
         }
     }
 }

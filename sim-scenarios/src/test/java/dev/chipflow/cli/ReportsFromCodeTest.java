@@ -1,6 +1,5 @@
 package dev.chipflow.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,17 +73,9 @@ class ReportsFromCodeTest {
     }
 
     private static void assertSameFilesButTheManifest(Path expected, Path actual) throws IOException {
-        assertEquals(names(expected), names(actual));
-        for (String f : names(expected)) {
-            if (!f.equals("manifest.json")) {
-                assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
-            }
-        }
-    }
-
-    private static Set<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return new TreeSet<>(s.map(p -> p.getFileName().toString()).toList());
-        }
+        Map<String, byte[]> e = Cli.files(expected);
+        Map<String, byte[]> a = Cli.files(actual);
+        assertEquals(e.keySet(), a.keySet());
+        Cli.assertSameBytesButTheManifest(e, a, "");
     }
 }

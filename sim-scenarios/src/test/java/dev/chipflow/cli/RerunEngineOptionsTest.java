@@ -1,6 +1,5 @@
 package dev.chipflow.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,13 +83,6 @@ class RerunEngineOptionsTest {
                 "--out", again.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("rerun: all ") && r.out().contains(" files match the original's"), r.out());
-        try (var files = Files.list(manifest.getParent())) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (!name.equals("manifest.json")) {
-                    assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(again.resolve(name)), name);
-                }
-            }
-        }
+        Cli.assertSameBytesButTheManifest(Cli.files(manifest.getParent()), Cli.files(again), "");
     }
 }

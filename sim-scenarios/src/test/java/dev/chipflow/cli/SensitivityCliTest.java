@@ -1,6 +1,5 @@
 package dev.chipflow.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,14 +8,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.chipflow.report.Manifest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,22 +50,12 @@ class SensitivityCliTest {
         assertEquals(0, second.exit(), second.err());
     }
 
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                m.put(p.getFileName().toString(), Files.readAllBytes(p));
-            }
-        }
-        return m;
-    }
-
     @Test
     void theReportHoldsEveryFileAndLeadsWithTheAnswer() throws IOException {
         assertEquals(List.of("design.csv", "factors.csv", "histogram.png", "indices-all.deliveredBy2026-06-30.png",
                 "indices-all.deliveredBy2026-12-31.png", "indices-system.labMeanWaitDays.png", "manifest.json",
                 "report.html", "scatter.png", "sensitivity.csv", "uncertainty.csv"),
-                new ArrayList<>(files(oneThread).keySet()));
+                new ArrayList<>(Cli.files(oneThread).keySet()));
         String csv = Files.readString(oneThread.resolve("sensitivity.csv"));
         assertTrue(csv.startsWith("factor,output,first,first_lower,first_upper,total,total_lower,total_upper\n"
                 + "lab.lines,all.deliveredBy2026-06-30,"), csv);
@@ -102,34 +88,19 @@ class SensitivityCliTest {
 
     @Test
     void filesAreByteIdenticalWithOneThreadOrTwoAndOnARerun() throws IOException {
-        Map<String, byte[]> a = files(oneThread);
-        Map<String, byte[]> b = files(twoThreads);
+        Map<String, byte[]> a = Cli.files(oneThread);
+        Map<String, byte[]> b = Cli.files(twoThreads);
         assertEquals(a.keySet(), b.keySet());
-        for (String f : a.keySet()) {
-            if (!f.equals("manifest.json")) {
-                assertArrayEquals(a.get(f), b.get(f), f + " does not depend on the thread count");
-            }
-        }
-        JsonObject ma = JsonParser.parseString(new String(a.get("manifest.json"), StandardCharsets.UTF_8))
-                .getAsJsonObject();
-        JsonObject mb = JsonParser.parseString(new String(b.get("manifest.json"), StandardCharsets.UTF_8))
-                .getAsJsonObject();
-        for (JsonObject m : List.of(ma, mb)) {
-            m.remove("threads");
-            m.remove("arguments");
-        }
-        assertEquals(ma, mb);
+        Cli.assertSameBytesButTheManifest(a, b, " does not depend on the thread count");
+        assertEquals(Cli.manifestBesideThreadsAndArguments(a.get("manifest.json")),
+                Cli.manifestBesideThreadsAndArguments(b.get("manifest.json")));
         Path again = tmp.resolve("again");
         Cli.Result r = Cli.run("rerun", oneThread.resolve("manifest.json").toString(), "--threads", "2", "--out",
                 again.toString());
         assertEquals(0, r.exit(), r.err());
-        Map<String, byte[]> c = files(again);
+        Map<String, byte[]> c = Cli.files(again);
         assertEquals(a.keySet(), c.keySet());
-        for (String f : a.keySet()) {
-            if (!f.equals("manifest.json")) {
-                assertArrayEquals(a.get(f), c.get(f), f + " reruns to the same bytes");
-            }
-        }
+        Cli.assertSameBytesButTheManifest(a, c, " reruns to the same bytes");
     }
 
     @Test

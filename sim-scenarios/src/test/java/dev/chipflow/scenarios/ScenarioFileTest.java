@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chipflow.supply.Firm;
 import dev.chipflow.supply.InvalidKnobException;
 import dev.chipflow.supply.Knobs;
+import dev.chipflow.supply.PolicyChange;
 import dev.chipflow.supply.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -185,5 +186,78 @@ class ScenarioFileTest {
         Scenario s = KnobAssignments.apply(NamedScenarios.ordersPlaced(), List.of(
                 KnobAssignment.parse("cap.ratio=0.1"), KnobAssignment.parse("cap.ratio=0.9")));
         assertEquals(0.9, s.us().capRatio());
+    }
+
+    /**
+     * {@code knob@date=value} on the command line: by the grammar, the knob is what precedes '@' (trimmed), the date
+     * what lies between '@' and '=', the value what follows '='. The label, which may be set once, is
+     * {@code knob@date}; with no '@' the date is null and the label the knob alone.
+     */
+    @Test
+    void setReadsADatedChange() {
+        KnobAssignment a = KnobAssignment.parse("cap.ratio @2026-09-01= 0.25");
+        assertEquals("cap.ratio", a.knob());
+        assertEquals(LocalDate.of(2026, 9, 1), a.date());
+        assertEquals("0.25", a.value());
+        assertNull(a.origin());
+        assertEquals("cap.ratio@2026-09-01", a.label());
+        KnobAssignment undated = KnobAssignment.parse("cap.ratio=0.25");
+        assertNull(undated.date());
+        assertEquals("cap.ratio", undated.label());
+        assertEquals("--set '@2026-09-01=1': no knob name before '@'",
+                assertThrows(ScenarioException.class, () -> KnobAssignment.parse("@2026-09-01=1")).getMessage());
+        assertTrue(assertThrows(ScenarioException.class, () -> KnobAssignment.parse("cap.ratio@2026-13-01=1"))
+                .getMessage().startsWith("--set 'cap.ratio@2026-13-01=1': '2026-13-01' after '@' is not a date "
+                        + "YYYY-MM-DD"));
+    }
+
+    /**
+     * A file line {@code knob @ date = value} becomes one change of the scenario's timeline, its source the file and
+     * line, its trust unknown ("-"); the knob's value for the whole run stays the base's. The same knob may be set
+     * for the whole run and from a date in one file (two labels); the same knob and date twice is an error naming
+     * both lines.
+     */
+    @Test
+    void aFileLineWithADateIsAChangeFromThatDate() {
+        Scenario base = NamedScenarios.ordersPlaced();
+        Scenario s = parse("lab.lines = 6", "cap.ratio @ 2026-09-01 = 0.25", "cap.ratio = 0.75").scenario();
+        assertEquals(List.of(new PolicyChange(LocalDate.of(2026, 9, 1), "cap.ratio", "0.25", "test.scenario:2",
+                "-")), s.timeline().changes());
+        assertEquals("0.75", Knobs.get(s, "cap.ratio"), "the undated line sets the whole run's value");
+        assertEquals("0.75; 0.25 from 2026-09-01", Knobs.valueOverTime(s, "cap.ratio"));
+        assertTrue(base.timeline().changes().isEmpty(), "orders-placed has no timeline of its own");
+        assertEquals("test.scenario:2: 'cap.ratio@2026-09-01' is set twice (first on line 1)",
+                error("cap.ratio @ 2026-09-01 = 0.2", "cap.ratio@2026-09-01 = 0.3"));
+        assertTrue(error("cap.ratio @ 2026-09-31 = 0.2").startsWith("test.scenario:1: '2026-09-31' after '@' is "
+                + "not a date"));
+    }
+
+    /**
+     * Dated changes are applied after every undated knob, so a change may lie beyond the base's horizon
+     * (2026-12-31) when the same file moves the horizon later, whatever the order of the lines. Without the
+     * horizon line the same change is refused, naming the file's line.
+     */
+    @Test
+    void datedChangesComeAfterTheKnobsTheyDependOn() {
+        Scenario s = parse("cap.ratio @ 2027-03-01 = 0.25", "horizon.end = 2027-06-30").scenario();
+        assertEquals("0.25", Knobs.values(s).get("cap.ratio@2027-03-01"));
+        String m = error("lab.lines = 6", "cap.ratio @ 2027-03-01 = 0.25");
+        assertTrue(m.startsWith("test.scenario:2: ") && m.contains("cap.ratio@2027-03-01")
+                && m.contains("horizon.end = 2026-12-31"), m);
+    }
+
+    /**
+     * From the command line a dated change's source is "--set"; a later assignment of the same knob and date
+     * replaces the earlier, while the same knob on another date is another change.
+     */
+    @Test
+    void laterDatedAssignmentsOfTheSameDateWin() {
+        Scenario s = KnobAssignments.apply(NamedScenarios.ordersPlaced(), List.of(
+                KnobAssignment.parse("cap.ratio@2026-09-01=0.1"), KnobAssignment.parse("cap.ratio@2026-10-01=0.2"),
+                KnobAssignment.parse("cap.ratio@2026-09-01=0.9")));
+        // The timeline keeps its changes in date order.
+        assertEquals(List.of(new PolicyChange(LocalDate.of(2026, 9, 1), "cap.ratio", "0.9", "--set", "-"),
+                new PolicyChange(LocalDate.of(2026, 10, 1), "cap.ratio", "0.2", "--set", "-")),
+                s.timeline().changes());
     }
 }
