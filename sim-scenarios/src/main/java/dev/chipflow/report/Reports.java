@@ -311,19 +311,9 @@ public final class Reports {
         }
         h.raw("</div>\n");
         h.tag("h2", "What differs between A and B");
-        Map<String, String> ka = Knobs.values(c.a().scenario());
-        Map<String, String> kb = Knobs.values(c.b().scenario());
         List<List<String>> diffs = new ArrayList<>();
-        for (String k : ka.keySet()) {
-            String vb = kb.get(k);
-            if (!ka.get(k).equals(vb)) {
-                diffs.add(List.of(k, ka.get(k), vb == null ? "-" : vb));
-            }
-        }
-        for (String k : kb.keySet()) {
-            if (!ka.containsKey(k)) {
-                diffs.add(List.of(k, "-", kb.get(k)));
-            }
+        for (String[] k : BaseDifferences.between(c.a().scenario(), c.b().scenario())) {
+            diffs.add(List.of(k));
         }
         if (diffs.isEmpty()) {
             h.p("note", "The two scenarios have the same knobs: every difference below is zero.");
