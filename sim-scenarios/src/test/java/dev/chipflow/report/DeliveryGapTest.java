@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chipflow.scenarios.NamedScenarios;
+import dev.chipflow.supply.PairedObservation;
 import dev.chipflow.supply.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +18,15 @@ class DeliveryGapTest {
     @Test
     void milestonesAreTheFirstDayAtTheShareOfTheFinalValue() {
         double[] c = {0, 1, 2, 4};
-        assertEquals(1.0, DeliveryGap.reach(c, 0.25));
-        assertEquals(2.0, DeliveryGap.reach(c, 0.5));
-        assertEquals(3.0, DeliveryGap.reach(c, 0.75));
-        assertTrue(Double.isNaN(DeliveryGap.reach(new double[] {0, 0, 0}, 0.5)));
+        assertEquals(1.0, reach(c, 0.25));
+        assertEquals(2.0, reach(c, 0.5));
+        assertEquals(3.0, reach(c, 0.75));
+        assertTrue(Double.isNaN(reach(new double[] {0, 0, 0}, 0.5)));
+    }
+
+    /** The milestones' rule as the comparison's observation applies it, over a whole series. */
+    private static double reach(double[] cumulative, double share) {
+        return PairedObservation.reach(cumulative, 0, cumulative.length, share);
     }
 
     /** orders-placed with cap.ratio 0.25 differs from the named scenario in that one knob (0.5 there). */
