@@ -67,7 +67,6 @@ public final class Reports {
         return charts;
     }
 
-    /** The assumption knobs, every knob of the scenario and its firms: the end of every report.html. */
     /** @return the swept knobs with the values they take, for the knob tables of a sweep */
     private static Map<String, String> sweptKnobs(SweepAnalysis sw) {
         Map<String, String> swept = new LinkedHashMap<>();
@@ -78,6 +77,7 @@ public final class Reports {
         return swept;
     }
 
+    /** The assumption knobs, every knob of the scenario and its firms: the end of every report.html. */
     static void knobSections(Html h, Scenario s) {
         knobSections(h, s, Map.of());
     }
