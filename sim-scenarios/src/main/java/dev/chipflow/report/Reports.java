@@ -148,9 +148,9 @@ public final class Reports {
                 continue;
             }
             charts.add(new Charts.Png("sweep-delivered-" + date + ".png", "Units delivered to all firms by " + date
-                    + " against " + sw.axisLabel(), Charts.png(SweepCharts.curves(sw, List.<String[]>of(new String[] {
-                        "all" + RunAnalysis.DELIVERED_BY + date, "all firms"}), "H200 units delivered to all firms by "
-                            + date + ", units (mean, 95% CI)", "H200 units delivered"))));
+                    + " against " + sw.axisLabel(), Charts.png(SweepCharts.curve(sw, "all firms", p -> p.deliveredBy(
+                            date), "H200 units delivered to all firms by " + date + ", units (mean, 95% CI)",
+                            "H200 units delivered"))));
         }
         charts.add(new Charts.Png("sweep-delivered.png", "Units delivered to all firms against " + sw.axisLabel(),
                 Charts.png(SweepCharts.curves(sw, List.<String[]>of(new String[] {"all.delivered", "all firms"}),

@@ -179,21 +179,14 @@ public final class RunAnalysis {
     }
 
     /**
-     * @param name an output of {@link SupplyResult#scalars()}, or {@code FIRM.deliveredByYYYY-MM-DD} /
-     *             {@code all.deliveredByYYYY-MM-DD}: units delivered by the end of a date of the run
+     * @param name an output of {@link SupplyResult#scalars()} (units delivered by a date: {@link #deliveredBy})
      * @return its summary
      */
     public Summary summary(String name) {
-        int by = name.indexOf(DELIVERED_BY);
-        if (by > 0) {
-            LocalDate date = LocalDate.parse(name.substring(by + DELIVERED_BY.length()));
-            String who = name.substring(0, by);
-            return who.equals("all") ? deliveredBy(date) : deliveredBy(firms().indexOf(who), date);
-        }
         return table.get(name);
     }
 
-    /** The infix of the outputs "units delivered by the end of a date". */
+    /** The infix of the CSV outputs "units delivered by the end of a date", e.g. {@code all.deliveredBy2026-06-30}. */
     public static final String DELIVERED_BY = ".deliveredBy";
 
     /** @return a firm's scalar output, e.g. {@code firm("Alibaba", "delivered")} */
