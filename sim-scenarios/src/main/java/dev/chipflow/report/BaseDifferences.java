@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The knobs in which a run's scenario differs from the named scenario it carries the name of (a {@code --set} or a
- * scenario file on top of it), so that a report titled "orders-placed" never hides that it is not quite that.
+ * scenario file on top of it), so that a report titled "orders-placed" never hides that it is not quite that; and
+ * the knobs in which two compared scenarios differ.
  */
 final class BaseDifferences {
 
@@ -24,20 +25,27 @@ final class BaseDifferences {
      */
     static List<String[]> of(Scenario s) {
         Optional<Scenario> base = NamedScenarios.find(s.name());
+        return base.isEmpty() ? List.of() : between(s, base.get());
+    }
+
+    /**
+     * @param mine   a scenario
+     * @param theirs another
+     * @return per knob whose value differs: its name, its value in {@code mine} and in {@code theirs} ({@code -} where
+     *         a scenario lacks the knob, e.g. a firm of the other); knobs of {@code mine} first, in their order
+     */
+    static List<String[]> between(Scenario mine, Scenario theirs) {
+        Map<String, String> a = Knobs.values(mine);
+        Map<String, String> b = Knobs.values(theirs);
         List<String[]> out = new ArrayList<>();
-        if (base.isEmpty()) {
-            return out;
-        }
-        Map<String, String> mine = Knobs.values(s);
-        Map<String, String> theirs = Knobs.values(base.get());
-        for (Map.Entry<String, String> e : mine.entrySet()) {
-            String was = theirs.get(e.getKey());
+        for (Map.Entry<String, String> e : a.entrySet()) {
+            String was = b.get(e.getKey());
             if (!e.getValue().equals(was)) {
                 out.add(new String[] {e.getKey(), e.getValue(), was == null ? "-" : was});
             }
         }
-        for (Map.Entry<String, String> e : theirs.entrySet()) {
-            if (!mine.containsKey(e.getKey())) {
+        for (Map.Entry<String, String> e : b.entrySet()) {
+            if (!a.containsKey(e.getKey())) {
                 out.add(new String[] {e.getKey(), "-", e.getValue()});
             }
         }

@@ -259,9 +259,8 @@ public final class CsvReports {
                     RunAnalysis p = s.point(i, j);
                     Map<String, Summary> outputs = new LinkedHashMap<>(p.table().outputs());
                     for (LocalDate date : info.analysisDates(p)) {
-                        for (String f : p.firms()) {
-                            outputs.put(f + RunAnalysis.DELIVERED_BY + date, p.summary(f + RunAnalysis.DELIVERED_BY
-                                    + date));
+                        for (int f = 0; f < p.firms().size(); f++) {
+                            outputs.put(p.firms().get(f) + RunAnalysis.DELIVERED_BY + date, p.deliveredBy(f, date));
                         }
                         outputs.put("all" + RunAnalysis.DELIVERED_BY + date, p.deliveredBy(date));
                     }

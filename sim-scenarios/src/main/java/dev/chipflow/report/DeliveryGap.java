@@ -67,9 +67,4 @@ public record DeliveryGap(Band difference, int largestDay, Summary largest, List
         }
         return false;
     }
-
-    /** @return the first day a series reaches {@code share} of its last value; NaN if it delivers nothing */
-    static double reach(double[] cumulative, double share) {
-        return PairedObservation.reach(cumulative, 0, cumulative.length, share);
-    }
 }

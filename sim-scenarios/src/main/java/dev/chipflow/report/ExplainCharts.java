@@ -113,28 +113,8 @@ final class ExplainCharts {
 
     /** Firms one by one up to {@link FirmGroup#MAX_SERIES}, else the largest shortfalls and the rest together. */
     private static List<List<Integer>> groups(Explanation e, int date) {
-        int n = e.firms().size();
-        List<List<Integer>> groups = new ArrayList<>();
-        if (n <= FirmGroup.MAX_SERIES) {
-            for (int f = 0; f < n; f++) {
-                groups.add(List.of(f));
-            }
-            return groups;
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int f = 0; f < n; f++) {
-            order.add(f);
-        }
-        order.sort(Comparator.<Integer>comparingDouble(f -> -e.shortfall(date, f).mean()).thenComparingInt(f -> f));
-        List<Integer> top = new ArrayList<>(order.subList(0, FirmGroup.MAX_SERIES - 1));
-        top.sort(Comparator.naturalOrder());
-        for (int f : top) {
-            groups.add(List.of(f));
-        }
-        List<Integer> rest = new ArrayList<>(order.subList(FirmGroup.MAX_SERIES - 1, n));
-        rest.sort(Comparator.naturalOrder());
-        groups.add(rest);
-        return groups;
+        return FirmGroup.split(e.firms().size(), Comparator.<Integer>comparingDouble(f -> -e.shortfall(date, f)
+                .mean()).thenComparingInt(f -> f));
     }
 
     private static JFreeChart chart(DefaultCategoryDataset data, List<Integer> rules, String xLabel, String title,

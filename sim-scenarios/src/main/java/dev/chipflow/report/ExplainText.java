@@ -144,12 +144,12 @@ final class ExplainText {
         int all = e.all();
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < e.rules().size(); r++) {
-            rows.add(List.of(e.rules().get(r).label(), ci(e.shapley(r, date, all)),
-                    ci(e.liftedAlone(r, date, all)), ci(e.keptAlone(r, date, all))));
+            rows.add(List.of(e.rules().get(r).label(), Reports.ci(e.shapley(r, date, all)),
+                    Reports.ci(e.liftedAlone(r, date, all)), Reports.ci(e.keptAlone(r, date, all))));
         }
-        rows.add(List.of("every rule (sum of the shares)", ci(e.explained(date, all)), "", ""));
-        rows.add(List.of("no rule: transit, late orders", ci(e.unexplained(date, all)), "", ""));
-        rows.add(List.of("ordered and not delivered", ci(e.shortfall(date, all)), "", ""));
+        rows.add(List.of("every rule (sum of the shares)", Reports.ci(e.explained(date, all)), "", ""));
+        rows.add(List.of("no rule: transit, late orders", Reports.ci(e.unexplained(date, all)), "", ""));
+        rows.add(List.of("ordered and not delivered", Reports.ci(e.shortfall(date, all)), "", ""));
         return rows;
     }
 
@@ -193,11 +193,6 @@ final class ExplainText {
         row.add(Fmt.human(e.unexplained(date, f).mean()));
         row.add(Fmt.human(e.shortfall(date, f).mean()));
         return row;
-    }
-
-    /** @return {@code mean [lower, upper]}, or the mean alone when the interval is empty or undefined */
-    static String ci(Summary s) {
-        return Fmt.withCi(s.mean(), s.lower(), s.upper());
     }
 
     /** @return {@code " (95% CI a to b)"}, {@code same} when every replication agrees, "" with one replication */

@@ -1,7 +1,6 @@
 package dev.chipflow.report;
 
 import dev.chipflow.supply.Firm;
-import dev.chipflow.supply.Order;
 import dev.chipflow.supply.Scenario;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,34 +28,45 @@ record FirmGroup(String label, List<Integer> members) {
      */
     static List<FirmGroup> of(Scenario scenario) {
         List<Firm> firms = scenario.firms();
-        int n = firms.size();
+        long[] ordered = firms.stream().mapToLong(Firm::orderedUnits).toArray();
         List<FirmGroup> groups = new ArrayList<>();
+        // Most ordered first, then scenario order: a total order, so charts are stable.
+        for (List<Integer> g : split(firms.size(), Comparator.<Integer>comparingLong(i -> -ordered[i])
+                .thenComparingInt(i -> i))) {
+            groups.add(new FirmGroup(g.size() == 1 ? firms.get(g.get(0)).name() : "other " + g.size() + " firms", g));
+        }
+        return groups;
+    }
+
+    /**
+     * The grouping every per-firm chart uses, whatever ranks the firms.
+     *
+     * @param n     the number of firms
+     * @param order the firms' indices, those to draw alone first (a total order)
+     * @return every firm alone when there are at most {@link #MAX_SERIES}, else the first {@code MAX_SERIES - 1} by
+     *         {@code order} alone, in index order, and the rest together, last; members ascending
+     */
+    static List<List<Integer>> split(int n, Comparator<Integer> order) {
+        List<List<Integer>> groups = new ArrayList<>();
         if (n <= MAX_SERIES) {
             for (int i = 0; i < n; i++) {
-                groups.add(new FirmGroup(firms.get(i).name(), List.of(i)));
+                groups.add(List.of(i));
             }
             return groups;
         }
-        long[] ordered = new long[n];
+        List<Integer> ranked = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            for (Order o : firms.get(i).orders()) {
-                ordered[i] += o.units();
-            }
+            ranked.add(i);
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        // Most ordered first, then scenario order: a total order, so charts are stable.
-        order.sort(Comparator.<Integer>comparingLong(i -> -ordered[i]).thenComparingInt(i -> i));
-        List<Integer> shown = new ArrayList<>(order.subList(0, MAX_SERIES - 1));
+        ranked.sort(order);
+        List<Integer> shown = new ArrayList<>(ranked.subList(0, MAX_SERIES - 1));
         shown.sort(Comparator.naturalOrder());
         for (int i : shown) {
-            groups.add(new FirmGroup(firms.get(i).name(), List.of(i)));
+            groups.add(List.of(i));
         }
-        List<Integer> rest = new ArrayList<>(order.subList(MAX_SERIES - 1, n));
+        List<Integer> rest = new ArrayList<>(ranked.subList(MAX_SERIES - 1, n));
         rest.sort(Comparator.naturalOrder());
-        groups.add(new FirmGroup("other " + rest.size() + " firms", rest));
+        groups.add(rest);
         return groups;
     }
 }

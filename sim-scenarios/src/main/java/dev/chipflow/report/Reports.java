@@ -67,7 +67,6 @@ public final class Reports {
         return charts;
     }
 
-    /** The assumption knobs, every knob of the scenario and its firms: the end of every report.html. */
     /** @return the swept knobs with the values they take, for the knob tables of a sweep */
     private static Map<String, String> sweptKnobs(SweepAnalysis sw) {
         Map<String, String> swept = new LinkedHashMap<>();
@@ -78,6 +77,7 @@ public final class Reports {
         return swept;
     }
 
+    /** The assumption knobs, every knob of the scenario and its firms: the end of every report.html. */
     static void knobSections(Html h, Scenario s) {
         knobSections(h, s, Map.of());
     }
@@ -148,9 +148,9 @@ public final class Reports {
                 continue;
             }
             charts.add(new Charts.Png("sweep-delivered-" + date + ".png", "Units delivered to all firms by " + date
-                    + " against " + sw.axisLabel(), Charts.png(SweepCharts.curves(sw, List.<String[]>of(new String[] {
-                        "all" + RunAnalysis.DELIVERED_BY + date, "all firms"}), "H200 units delivered to all firms by "
-                            + date + ", units (mean, 95% CI)", "H200 units delivered"))));
+                    + " against " + sw.axisLabel(), Charts.png(SweepCharts.curve(sw, "all firms", p -> p.deliveredBy(
+                            date), "H200 units delivered to all firms by " + date + ", units (mean, 95% CI)",
+                            "H200 units delivered"))));
         }
         charts.add(new Charts.Png("sweep-delivered.png", "Units delivered to all firms against " + sw.axisLabel(),
                 Charts.png(SweepCharts.curves(sw, List.<String[]>of(new String[] {"all.delivered", "all firms"}),
@@ -311,19 +311,9 @@ public final class Reports {
         }
         h.raw("</div>\n");
         h.tag("h2", "What differs between A and B");
-        Map<String, String> ka = Knobs.values(c.a().scenario());
-        Map<String, String> kb = Knobs.values(c.b().scenario());
         List<List<String>> diffs = new ArrayList<>();
-        for (String k : ka.keySet()) {
-            String vb = kb.get(k);
-            if (!ka.get(k).equals(vb)) {
-                diffs.add(List.of(k, ka.get(k), vb == null ? "-" : vb));
-            }
-        }
-        for (String k : kb.keySet()) {
-            if (!ka.containsKey(k)) {
-                diffs.add(List.of(k, "-", kb.get(k)));
-            }
+        for (String[] k : BaseDifferences.between(c.a().scenario(), c.b().scenario())) {
+            diffs.add(List.of(k));
         }
         if (diffs.isEmpty()) {
             h.p("note", "The two scenarios have the same knobs: every difference below is zero.");

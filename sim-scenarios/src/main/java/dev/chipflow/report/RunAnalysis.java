@@ -179,21 +179,14 @@ public final class RunAnalysis {
     }
 
     /**
-     * @param name an output of {@link SupplyResult#scalars()}, or {@code FIRM.deliveredByYYYY-MM-DD} /
-     *             {@code all.deliveredByYYYY-MM-DD}: units delivered by the end of a date of the run
+     * @param name an output of {@link SupplyResult#scalars()} (units delivered by a date: {@link #deliveredBy})
      * @return its summary
      */
     public Summary summary(String name) {
-        int by = name.indexOf(DELIVERED_BY);
-        if (by > 0) {
-            LocalDate date = LocalDate.parse(name.substring(by + DELIVERED_BY.length()));
-            String who = name.substring(0, by);
-            return who.equals("all") ? deliveredBy(date) : deliveredBy(firms().indexOf(who), date);
-        }
         return table.get(name);
     }
 
-    /** The infix of the outputs "units delivered by the end of a date". */
+    /** The infix of the CSV outputs "units delivered by the end of a date", e.g. {@code all.deliveredBy2026-06-30}. */
     public static final String DELIVERED_BY = ".deliveredBy";
 
     /** @return a firm's scalar output, e.g. {@code firm("Alibaba", "delivered")} */
@@ -304,7 +297,7 @@ public final class RunAnalysis {
      * @return the stage that held most of the firm's units longest, or null if none waited
      */
     public Stage bindingStage(int firm) {
-        return largest(attributedMean()[firm], 0);
+        return largest(perStage(firm, layout::attributedSlot, Stage.WAITING_STAGES), 0);
     }
 
     /**
@@ -312,7 +305,7 @@ public final class RunAnalysis {
      * @return the stage after China's (licence onwards) that held most of the firm's units longest, or null
      */
     public Stage bindingStageAfterChina(int firm) {
-        return largest(attributedMean()[firm], Stage.LICENCE_LIMIT.ordinal());
+        return largest(perStage(firm, layout::attributedSlot, Stage.WAITING_STAGES), Stage.LICENCE_LIMIT.ordinal());
     }
 
     private static Stage largest(double[] a, int from) {
@@ -330,7 +323,7 @@ public final class RunAnalysis {
      * @return mean units of the firm still held in China at the end (approval to the domestic quota)
      */
     public double heldInChina(int firm) {
-        double[] at = unitsAtEndMean()[firm];
+        double[] at = perStage(firm, layout::atEndSlot, Stage.values().length);
         double sum = 0;
         for (int s = Stage.APPROVAL.ordinal(); s <= Stage.DOMESTIC_QUOTA.ordinal(); s++) {
             sum += at[s];
@@ -363,13 +356,20 @@ public final class RunAnalysis {
     }
 
     private double[][] perFirmStage(FirmStageSlot slot, int stages) {
-        double[][] m = new double[firms().size()][stages];
+        double[][] m = new double[firms().size()][];
         for (int i = 0; i < m.length; i++) {
-            for (int s = 0; s < stages; s++) {
-                m[i][s] = mean(slot.slot(i, s));
-            }
+            m[i] = perStage(i, slot, stages);
         }
         return m;
+    }
+
+    /** One firm's row of {@link #perFirmStage}: what the per-firm views need, without every other firm's. */
+    private double[] perStage(int firm, FirmStageSlot slot, int stages) {
+        double[] row = new double[stages];
+        for (int s = 0; s < stages; s++) {
+            row[s] = mean(slot.slot(firm, s));
+        }
+        return row;
     }
 
     /** A mean that is 0 rather than NaN when no replication had a value (no firm, say). */

@@ -1,7 +1,9 @@
 package dev.chipflow.report;
 
 import dev.chipflow.stats.Summary;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -32,22 +34,49 @@ public final class SweepCharts {
      * @return the chart
      */
     public static JFreeChart curves(SweepAnalysis s, List<String[]> outputs, String title, String yLabel) {
+        List<String> labels = new ArrayList<>();
+        List<Function<RunAnalysis, Summary>> values = new ArrayList<>();
+        for (String[] o : outputs) {
+            labels.add(o[1]);
+            values.add(p -> p.summary(o[0]));
+        }
+        return curves(s, labels, values, title, yLabel);
+    }
+
+    /**
+     * One curve of any number a point's analysis gives, e.g. {@code p -> p.deliveredBy(date)}; for a grid, one per
+     * value of the second knob, as {@link #curves(SweepAnalysis, List, String, String)}.
+     *
+     * @param s      the sweep
+     * @param label  the legend label
+     * @param value  the number at each point, with its 95% CI
+     * @param title  the title, with the unit
+     * @param yLabel the value axis label
+     * @return the chart
+     */
+    static JFreeChart curve(SweepAnalysis s, String label, Function<RunAnalysis, Summary> value, String title,
+            String yLabel) {
+        return curves(s, List.of(label), List.of(value), title, yLabel);
+    }
+
+    private static JFreeChart curves(SweepAnalysis s, List<String> labels, List<Function<RunAnalysis, Summary>> values,
+            String title, String yLabel) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         boolean numeric = s.numeric();
         if (s.isGrid()) {
-            String output = outputs.get(0)[0];
+            Function<RunAnalysis, Summary> value = values.get(0);
             for (int j = 0; j < s.labels2().size(); j++) {
                 YIntervalSeries series = new YIntervalSeries(s.knob2() + " = " + s.labels2().get(j), false, true);
                 for (int i = 0; i < s.labels().size(); i++) {
-                    add(series, x(s, i, numeric), s.point(i, j).summary(output));
+                    add(series, x(s, i, numeric), value.apply(s.point(i, j)));
                 }
                 data.addSeries(series);
             }
         } else {
-            for (String[] o : outputs) {
-                YIntervalSeries series = new YIntervalSeries(o[1], false, true);
+            for (int k = 0; k < values.size(); k++) {
+                YIntervalSeries series = new YIntervalSeries(labels.get(k), false, true);
                 for (int i = 0; i < s.labels().size(); i++) {
-                    add(series, x(s, i, numeric), s.point(i, 0).summary(o[0]));
+                    add(series, x(s, i, numeric), values.get(k).apply(s.point(i, 0)));
                 }
                 data.addSeries(series);
             }

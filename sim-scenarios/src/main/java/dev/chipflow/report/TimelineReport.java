@@ -3,12 +3,8 @@ package dev.chipflow.report;
 import dev.chipflow.supply.Knobs;
 import dev.chipflow.supply.Scenario;
 import dev.chipflow.supply.Timeline;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The rules that change during a run, for reports: a numbered table (the numbers label the markers on the time
@@ -61,15 +57,6 @@ final class TimelineReport {
 
     /** @return {@code timeline.csv}: number, date, knob, from, to, source, trust */
     static String csv(Scenario s) {
-        StringWriter text = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(text, CsvReports.FORMAT)) {
-            p.printRecord("number", "date", "knob", "from", "to", "source", "trust");
-            for (List<String> r : rows(s)) {
-                p.printRecord(r);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        return CsvReports.table(List.of("number", "date", "knob", "from", "to", "source", "trust"), rows(s));
     }
 }
