@@ -19,26 +19,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Spark in local mode gives what the local runner gives, whatever the block size (and so the partition count). */
-class SparkEngineTest {
+class SparkEngineTest extends OnLocalSpark {
 
     private static final long SEED = 20260101L;
     private static final int REPLICATIONS = 5;
-    private static SparkEngine spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkEngine.builder().master("local[2]").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.close();
-    }
 
     /** Three points of a sweep, one of them with a dated change, so the timeline travels too. */
     static List<Replication<SupplyResult>> sweep() {
