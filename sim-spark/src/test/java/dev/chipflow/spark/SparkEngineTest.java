@@ -109,6 +109,9 @@ class SparkEngineTest extends OnLocalSpark {
 
     @Test
     void defaultBlocksMakeAboutTwoTasksPerCoreWithinAModel() {
+        // By hand: tasks = 2 x parallelism, block = ceil(replications x models / tasks), within [1, replications].
+        // 20 x 1 over 4 tasks: 5. 20 x 11 over 4 tasks: 55, capped at a model's 20. 1 x 1 over 128 tasks: 1.
+        // 3 x 1 over 16 tasks: ceil(3/16) = 1.
         assertEquals(5, SparkEngine.defaultBlock(20, 1, 2));
         assertEquals(20, SparkEngine.defaultBlock(20, 11, 2));
         assertEquals(1, SparkEngine.defaultBlock(1, 1, 64));
