@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -98,10 +99,10 @@ public final class LocalCluster implements AutoCloseable {
      * executor rather than starting on the first one.
      *
      * @param cores the cluster's cores
-     * @return key, value, key, value, ...
+     * @return each setting's key and value
      */
-    public static List<String> driverSettings(int cores) {
-        return List.of("spark.driver.host", "127.0.0.1", "spark.cores.max", Integer.toString(cores),
+    public static Map<String, String> driverSettings(int cores) {
+        return Map.of("spark.driver.host", "127.0.0.1", "spark.cores.max", Integer.toString(cores),
                 "spark.executor.memory", "512m", "spark.scheduler.minRegisteredResourcesRatio", "1.0",
                 "spark.scheduler.maxRegisteredResourcesWaitingTime", "120s");
     }

@@ -105,10 +105,7 @@ public final class SparkThroughput {
             Path dir = Files.createTempDirectory("chipflow-cluster");
             try (LocalCluster c = LocalCluster.start(2, 1, dir)) {
                 SparkEngine.Builder builder = SparkEngine.builder().master(c.masterUrl());
-                List<String> conf = LocalCluster.driverSettings(2);
-                for (int i = 0; i < conf.size(); i += 2) {
-                    builder.conf(conf.get(i), conf.get(i + 1));
-                }
+                LocalCluster.driverSettings(2).forEach(builder::conf);
                 start = System.nanoTime();
                 try (SparkEngine spark = builder.start()) {
                     notes.add(String.format(Locale.ROOT, "cluster start (driver context, both executors "
