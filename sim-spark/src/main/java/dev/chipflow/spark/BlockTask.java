@@ -37,6 +37,21 @@ final class BlockTask implements Function2<TaskContext, Iterator<BlockTask.Block
         private static final long serialVersionUID = 1L;
     }
 
+    /** What a task of either kind ({@link BlockTask}, {@link FoldTask}) tells the driver of its block. */
+    interface BlockAnswer {
+        /** @return the block */
+        Block block();
+
+        /** @return how many of its replications ran to the end: all, or those before the one that threw */
+        int done();
+
+        /** @return the replication that threw, or -1 */
+        int failedAt();
+
+        /** @return the exception, Java-serialised, or null */
+        byte[] failure();
+    }
+
     /**
      * What came back from a block: every result encoded ({@link ResultCodec}), or those before the replication that
      * threw and the exception.
@@ -46,8 +61,13 @@ final class BlockTask implements Function2<TaskContext, Iterator<BlockTask.Block
      * @param failedAt the replication that threw, or -1
      * @param failure  the exception, Java-serialised, or null
      */
-    record Answer(Block block, byte[][] results, int failedAt, byte[] failure) implements Serializable {
+    record Answer(Block block, byte[][] results, int failedAt, byte[] failure) implements BlockAnswer, Serializable {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public int done() {
+            return results.length;
+        }
     }
 
     private final List<ShippedModel> models;
@@ -63,10 +83,7 @@ final class BlockTask implements Function2<TaskContext, Iterator<BlockTask.Block
 
     @Override
     public Answer apply(TaskContext context, Iterator<Block> blocks) {
-        if (context.partitionId() == failFirstAttemptOf && context.attemptNumber() == 0) {
-            throw new IllegalStateException("fault injected into the first attempt of partition "
-                    + failFirstAttemptOf);
-        }
+        injectFault(context, failFirstAttemptOf);
         // One block per partition (the engine makes as many partitions as blocks).
         Block b = blocks.next();
         ShippedModel model = models.get(b.model());
@@ -80,6 +97,14 @@ final class BlockTask implements Function2<TaskContext, Iterator<BlockTask.Block
             }
         }
         return new Answer(b, out, -1, null);
+    }
+
+    /** The test hook of both kinds of task: fails the first attempt of partition {@code failFirstAttemptOf}. */
+    static void injectFault(TaskContext context, int failFirstAttemptOf) {
+        if (context.partitionId() == failFirstAttemptOf && context.attemptNumber() == 0) {
+            throw new IllegalStateException("fault injected into the first attempt of partition "
+                    + failFirstAttemptOf);
+        }
     }
 
     /** The exception itself when it serialises; else one that keeps its class name and message. */

@@ -27,24 +27,30 @@ final class ExecutorJars {
 
     /** @return the jars, comma-separated as {@code spark.jars} takes them; empty if none is a jar (tests) */
     static String find() {
-        Set<String> jars = new LinkedHashSet<>();
+        return String.join(",", onClassPath().stream()
+                .filter(p -> NEEDED.matcher(p.getFileName().toString()).matches()).map(Path::toString).toList());
+    }
+
+    /**
+     * @return every jar on this JVM's class path and those named by their manifests' class path (chipflow-spark.jar
+     *         names its libraries in lib/ rather than holding them), absolute, in class path order
+     */
+    static Set<Path> onClassPath() {
+        Set<Path> jars = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             add(Path.of(entry), jars, true);
         }
-        return String.join(",", jars);
+        return jars;
     }
 
-    private static void add(Path p, Set<String> jars, boolean followManifest) {
+    private static void add(Path p, Set<Path> jars, boolean followManifest) {
         if (!Files.isRegularFile(p) || !p.toString().endsWith(".jar")) {
             return;
         }
-        if (NEEDED.matcher(p.getFileName().toString()).matches()) {
-            jars.add(p.toAbsolutePath().normalize().toString());
-        }
+        jars.add(p.toAbsolutePath().normalize());
         if (!followManifest) {
             return;
         }
-        // chipflow-spark.jar names its libraries in lib/ in its manifest rather than holding them.
         try (JarFile j = new JarFile(p.toFile())) {
             Manifest m = j.getManifest();
             String cp = m == null ? null : m.getMainAttributes().getValue("Class-Path");

@@ -25,13 +25,17 @@ final class FoldTask implements Function2<TaskContext, Iterator<BlockTask.Block>
      *
      * @param block    the block
      * @param nodes    the block's subtrees, covering the replications before any failure
-     * @param done     how many replications ran to the end
      * @param failedAt the replication that threw, or -1
      * @param failure  the exception, Java-serialised, or null
      */
-    record Answer(BlockTask.Block block, List<ReplicationFold.Node> nodes, int done, int failedAt, byte[] failure)
-            implements Serializable {
+    record Answer(BlockTask.Block block, List<ReplicationFold.Node> nodes, int failedAt, byte[] failure)
+            implements BlockTask.BlockAnswer, Serializable {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public int done() {
+            return (failedAt < 0 ? block.to() : failedAt) - block.from();
+        }
     }
 
     private final List<ShippedModel> models;
@@ -51,10 +55,7 @@ final class FoldTask implements Function2<TaskContext, Iterator<BlockTask.Block>
 
     @Override
     public Answer apply(TaskContext context, Iterator<BlockTask.Block> blocks) {
-        if (context.partitionId() == failFirstAttemptOf && context.attemptNumber() == 0) {
-            throw new IllegalStateException("fault injected into the first attempt of partition "
-                    + failFirstAttemptOf);
-        }
+        BlockTask.injectFault(context, failFirstAttemptOf);
         BlockTask.Block b = blocks.next();
         ShippedModel model = models.get(b.model());
         Observation<Object> observation = observations.get(b.model());
@@ -64,10 +65,10 @@ final class FoldTask implements Function2<TaskContext, Iterator<BlockTask.Block>
             try {
                 observation.observe(model.run(RandomStreams.forReplication(seed, i)), values);
             } catch (RuntimeException e) {
-                return new Answer(b, fold.nodes(), i - b.from(), i, BlockTask.serialise(e));
+                return new Answer(b, fold.nodes(), i, BlockTask.serialise(e));
             }
             fold.add(i, values);
         }
-        return new Answer(b, fold.nodes(), b.to() - b.from(), -1, null);
+        return new Answer(b, fold.nodes(), -1, null);
     }
 }

@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 
 /**
@@ -100,10 +99,10 @@ public final class LocalCluster implements AutoCloseable {
      * executor rather than starting on the first one.
      *
      * @param cores the cluster's cores
-     * @return key, value, key, value, ...
+     * @return each setting's key and value
      */
-    public static List<String> driverSettings(int cores) {
-        return List.of("spark.driver.host", "127.0.0.1", "spark.cores.max", Integer.toString(cores),
+    public static Map<String, String> driverSettings(int cores) {
+        return Map.of("spark.driver.host", "127.0.0.1", "spark.cores.max", Integer.toString(cores),
                 "spark.executor.memory", "512m", "spark.scheduler.minRegisteredResourcesRatio", "1.0",
                 "spark.scheduler.maxRegisteredResourcesWaitingTime", "120s");
     }
@@ -129,35 +128,13 @@ public final class LocalCluster implements AutoCloseable {
     /** A Spark home whose jars/ links every jar of this JVM's class path but chipflow's own. */
     private static Path sparkHome(Path home) throws IOException {
         Path jars = Files.createDirectories(home.resolve("jars"));
-        Set<Path> all = new LinkedHashSet<>();
-        for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            classPath(Path.of(e).toAbsolutePath(), all, true);
-        }
-        for (Path jar : all) {
+        for (Path jar : ExecutorJars.onClassPath()) {
             Path link = jars.resolve(jar.getFileName());
             if (!CHIPFLOW.matcher(jar.getFileName().toString()).matches() && !Files.exists(link)) {
                 Files.createSymbolicLink(link, jar);
             }
         }
         return home;
-    }
-
-    private static void classPath(Path p, Set<Path> out, boolean followManifest) throws IOException {
-        if (!Files.isRegularFile(p) || !p.toString().endsWith(".jar")) {
-            return;
-        }
-        out.add(p);
-        if (followManifest) {
-            try (JarFile j = new JarFile(p.toFile())) {
-                Manifest m = j.getManifest();
-                String cp = m == null ? null : m.getMainAttributes().getValue("Class-Path");
-                if (cp != null) {
-                    for (String rel : cp.trim().split("\\s+")) {
-                        classPath(p.getParent().resolve(rel), out, false);
-                    }
-                }
-            }
-        }
     }
 
     private static int freePort() throws IOException {

@@ -39,9 +39,12 @@ final class ResultCodec {
     private static final byte RECORD = 1;
     private static final byte JAVA = 2;
 
-    /** A record class's components, accessors and constructor, looked up once per class rather than per result. */
+    /**
+     * A record class's components, accessors, constructor and the components' names for messages
+     * ({@code Record.component}), looked up once per class rather than per result.
+     */
     private record Shape(RecordComponent[] components, java.lang.reflect.Method[] accessors, Type[] types,
-            Constructor<?> constructor) {
+            String[] where, Constructor<?> constructor) {
     }
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -50,17 +53,19 @@ final class ResultCodec {
             RecordComponent[] cs = cls.getRecordComponents();
             java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[cs.length];
             Type[] types = new Type[cs.length];
+            String[] where = new String[cs.length];
             Class<?>[] raw = new Class<?>[cs.length];
             for (int i = 0; i < cs.length; i++) {
                 accessors[i] = cs[i].getAccessor();
                 accessors[i].setAccessible(true);
                 types[i] = cs[i].getGenericType();
+                where[i] = cls.getSimpleName() + "." + cs[i].getName();
                 raw[i] = cs[i].getType();
             }
             try {
                 Constructor<?> k = cls.getDeclaredConstructor(raw);
                 k.setAccessible(true);
-                return new Shape(cs, accessors, types, k);
+                return new Shape(cs, accessors, types, where, k);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("a record without its canonical constructor: " + cls.getName(), e);
             }
@@ -148,7 +153,7 @@ final class ResultCodec {
                 throw new IllegalStateException("cannot read " + shape.components()[i].getName() + " of "
                         + r.getClass().getName(), e);
             }
-            write(out, shape.types()[i], v, r.getClass().getSimpleName() + "." + shape.components()[i].getName());
+            write(out, shape.types()[i], v, shape.where()[i]);
         }
     }
 

@@ -9,17 +9,10 @@ import java.io.Serializable;
 
 /**
  * A model as it travels to a Spark executor: a {@link Replication} is usually a lambda over objects that are not
- * Serializable, so the driver turns each model into one of these first.
+ * Serializable, so the driver turns each model into one of these first. It is itself the replication the executor
+ * runs.
  */
-interface ShippedModel extends Serializable {
-
-    /**
-     * Runs one replication on the executor.
-     *
-     * @param streams the replication's streams
-     * @return its result
-     */
-    Object run(RandomStreams streams);
+interface ShippedModel extends Replication<Object>, Serializable {
 
     /**
      * @param index the model's index, for the message
@@ -52,14 +45,13 @@ interface ShippedModel extends Serializable {
         }
     }
 
-    /** Two models run on copies of the same streams, as {@link Paired} runs them. */
+    /** Two models run on copies of the same streams: {@link Paired} runs them. */
     record Pair(ShippedModel a, ShippedModel b) implements ShippedModel {
         private static final long serialVersionUID = 1L;
 
         @Override
         public Object run(RandomStreams streams) {
-            return new Paired.Results<>(a.run(RandomStreams.of(streams.seed())),
-                    b.run(RandomStreams.of(streams.seed())));
+            return new Paired<>(a, b).run(streams);
         }
     }
 

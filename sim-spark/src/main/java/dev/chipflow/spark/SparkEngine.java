@@ -13,9 +13,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import scala.Function2;
+import scala.collection.Iterator;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 import scala.runtime.BoxedUnit;
@@ -83,10 +87,7 @@ public final class SparkEngine implements ExperimentEngine {
          * @return this
          */
         public Builder block(Integer replications) {
-            if (replications != null && replications < 1) {
-                throw new IllegalArgumentException("a block must hold at least 1 replication, was " + replications);
-            }
-            block = replications;
+            block = checkBlock(replications);
             return this;
         }
 
@@ -155,10 +156,14 @@ public final class SparkEngine implements ExperimentEngine {
      * @return an engine on the same Spark context with another block size (closing either stops the context)
      */
     public SparkEngine withBlock(Integer replications) {
+        return new SparkEngine(sc, checkBlock(replications), progress, failFirstAttemptOf);
+    }
+
+    private static Integer checkBlock(Integer replications) {
         if (replications != null && replications < 1) {
             throw new IllegalArgumentException("a block must hold at least 1 replication, was " + replications);
         }
-        return new SparkEngine(sc, replications, progress, failFirstAttemptOf);
+        return replications;
     }
 
     /**
@@ -183,29 +188,18 @@ public final class SparkEngine implements ExperimentEngine {
         if (m == 0) {
             return List.of();
         }
-        List<ShippedModel> shipped = new ArrayList<>(m);
-        for (int i = 0; i < m; i++) {
-            shipped.add(ShippedModel.of(i, models.get(i)));
-        }
-        List<BlockTask.Block> blocks = blocks(replications, m);
-        Collector c = new Collector(replications, m * replications);
-        JavaRDD<BlockTask.Block> rdd = sc.parallelize(blocks, blocks.size());
-        ClassTag<BlockTask.Answer> tag = ClassTag$.MODULE$.apply(BlockTask.Answer.class);
-        sc.setJobDescription("chipflow: " + m + " model(s) x " + replications + " replications");
-        try {
-            sc.sc().runJob(rdd.rdd(), new BlockTask(shipped, seed, failFirstAttemptOf),
-                    (Object partition, BlockTask.Answer a) -> {
-                        c.take(a);
-                        return BoxedUnit.UNIT;
-                    }, tag);
-        } catch (Exception e) {
-            throw new IllegalStateException("the Spark job failed: " + firstLine(e), e);
-        }
-        c.rethrowFirstFailure();
+        Object[] results = new Object[m * replications];
+        runJob(replications, m, "", new BlockTask(ship(models), seed, failFirstAttemptOf), BlockTask.Answer.class,
+                a -> {
+                    int base = a.block().model() * replications + a.block().from();
+                    for (int j = 0; j < a.results().length; j++) {
+                        results[base + j] = ResultCodec.decode(a.results()[j]);
+                    }
+                });
         List<List<R>> out = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
             @SuppressWarnings("unchecked")
-            List<R> slice = (List<R>) Arrays.asList(Arrays.copyOfRange(c.results, i * replications,
+            List<R> slice = (List<R>) Arrays.asList(Arrays.copyOfRange(results, i * replications,
                     (i + 1) * replications));
             out.add(List.copyOf(slice));
         }
@@ -225,46 +219,65 @@ public final class SparkEngine implements ExperimentEngine {
         if (m == 0) {
             return List.of();
         }
-        List<ShippedModel> shipped = new ArrayList<>(m);
         List<Observation<Object>> shippedObservations = new ArrayList<>(m);
-        for (int i = 0; i < m; i++) {
-            shipped.add(ShippedModel.of(i, models.get(i)));
+        for (Observation<? super R> o : observations) {
             @SuppressWarnings("unchecked")
-            Observation<Object> o = (Observation<Object>) observations.get(i);
-            shippedObservations.add(o);
+            Observation<Object> any = (Observation<Object>) o;
+            shippedObservations.add(any);
         }
-        List<BlockTask.Block> blocks = blocks(replications, m);
         List<ReplicationFold> folds = new ArrayList<>(m);
         for (int k = 0; k < m; k++) {
             folds.add(new ReplicationFold(replications));
         }
-        Failures failures = new Failures(replications);
-        int total = m * replications;
-        int[] done = {0};
-        JavaRDD<BlockTask.Block> rdd = sc.parallelize(blocks, blocks.size());
-        ClassTag<FoldTask.Answer> tag = ClassTag$.MODULE$.apply(FoldTask.Answer.class);
-        sc.setJobDescription("chipflow: " + m + " model(s) x " + replications + " replications, summarised");
-        try {
-            sc.sc().runJob(rdd.rdd(), new FoldTask(shipped, shippedObservations, replications, seed,
-                    failFirstAttemptOf), (Object partition, FoldTask.Answer a) -> {
-                        ReplicationFold fold = folds.get(a.block().model());
-                        for (ReplicationFold.Node n : a.nodes()) {
-                            fold.add(n);
-                        }
-                        failures.note(a.block(), a.failedAt(), a.failure());
-                        done[0] += a.done();
-                        progress.advanced(done[0], total);
-                        return BoxedUnit.UNIT;
-                    }, tag);
-        } catch (Exception e) {
-            throw new IllegalStateException("the Spark job failed: " + firstLine(e), e);
-        }
-        failures.rethrowFirst();
+        runJob(replications, m, ", summarised", new FoldTask(ship(models), shippedObservations, replications, seed,
+                failFirstAttemptOf), FoldTask.Answer.class, a -> {
+                    ReplicationFold fold = folds.get(a.block().model());
+                    for (ReplicationFold.Node n : a.nodes()) {
+                        fold.add(n);
+                    }
+                });
         List<Moments> out = new ArrayList<>(m);
         for (ReplicationFold f : folds) {
             out.add(f.result());
         }
         return out;
+    }
+
+    /** Each model as it travels to the executors. */
+    private static List<ShippedModel> ship(List<? extends Replication<?>> models) {
+        List<ShippedModel> shipped = new ArrayList<>(models.size());
+        for (int i = 0; i < models.size(); i++) {
+            shipped.add(ShippedModel.of(i, models.get(i)));
+        }
+        return shipped;
+    }
+
+    /**
+     * Runs one task per block of every model's replications. Each block's answer is taken on the driver as it arrives
+     * (Spark calls back from one thread at a time) and told to the progress; once all are in, the first replication
+     * that threw, in (model, replication) order, is thrown as the local runner throws it.
+     */
+    private <A extends BlockTask.BlockAnswer> void runJob(int replications, int models, String what,
+            Function2<TaskContext, Iterator<BlockTask.Block>, A> task, Class<A> answer, Consumer<A> take) {
+        List<BlockTask.Block> blocks = blocks(replications, models);
+        Failures failures = new Failures(replications);
+        int total = models * replications;
+        int[] done = {0};
+        JavaRDD<BlockTask.Block> rdd = sc.parallelize(blocks, blocks.size());
+        ClassTag<A> tag = ClassTag$.MODULE$.apply(answer);
+        sc.setJobDescription("chipflow: " + models + " model(s) x " + replications + " replications" + what);
+        try {
+            sc.sc().runJob(rdd.rdd(), task, (Object partition, A a) -> {
+                take.accept(a);
+                failures.note(a);
+                done[0] += a.done();
+                progress.advanced(done[0], total);
+                return BoxedUnit.UNIT;
+            }, tag);
+        } catch (Exception e) {
+            throw new IllegalStateException("the Spark job failed: " + firstLine(e), e);
+        }
+        failures.rethrowFirst();
     }
 
     /** Every model's replications cut into blocks of the engine's size; a block never spans two models. */
@@ -302,36 +315,6 @@ public final class SparkEngine implements ExperimentEngine {
         return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
-    /** Takes the blocks as they arrive on the driver (Spark calls it from one thread at a time). */
-    private final class Collector {
-        private final int replications;
-        private final int total;
-        private final Object[] results;
-        private final Failures failures;
-        private int done;
-
-        Collector(int replications, int total) {
-            this.replications = replications;
-            this.total = total;
-            this.results = new Object[total];
-            this.failures = new Failures(replications);
-        }
-
-        void take(BlockTask.Answer a) {
-            int base = a.block().model() * replications + a.block().from();
-            for (int j = 0; j < a.results().length; j++) {
-                results[base + j] = ResultCodec.decode(a.results()[j]);
-            }
-            failures.note(a.block(), a.failedAt(), a.failure());
-            done += a.results().length;
-            progress.advanced(done, total);
-        }
-
-        void rethrowFirstFailure() {
-            failures.rethrowFirst();
-        }
-    }
-
     /** The first replication that threw, in (model, replication) order, as the local runner reports it. */
     private static final class Failures {
         private final int replications;
@@ -342,14 +325,14 @@ public final class SparkEngine implements ExperimentEngine {
             this.replications = replications;
         }
 
-        void note(BlockTask.Block b, int failedAt, byte[] thrown) {
-            if (thrown == null) {
+        void note(BlockTask.BlockAnswer a) {
+            if (a.failure() == null) {
                 return;
             }
-            long slot = (long) b.model() * replications + failedAt;
+            long slot = (long) a.block().model() * replications + a.failedAt();
             if (slot < failedSlot) {
                 failedSlot = slot;
-                failure = thrown;
+                failure = a.failure();
             }
         }
 

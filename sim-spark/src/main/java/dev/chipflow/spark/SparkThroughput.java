@@ -2,16 +2,12 @@ package dev.chipflow.spark;
 
 import dev.chipflow.experiment.ExperimentEngine;
 import dev.chipflow.experiment.Progress;
-import dev.chipflow.experiment.Replication;
 import dev.chipflow.experiment.ReplicationRunner;
 import dev.chipflow.report.RunAnalysis;
 import dev.chipflow.scenarios.NamedScenarios;
 import dev.chipflow.scenarios.PolicySweep;
 import dev.chipflow.supply.Knobs;
 import dev.chipflow.supply.Scenario;
-import dev.chipflow.supply.SupplyModel;
-import dev.chipflow.supply.SupplyObservation;
-import dev.chipflow.supply.SupplyResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +22,9 @@ import java.util.Locale;
  * cost of one more task; and the smallest block at which Spark is within 10% of the local runner. Each figure is the
  * median of a few timed runs after a warm-up run. Prints a markdown table.
  *
- * <p>What is timed is what {@code chipflow sweep} runs: {@link ExperimentEngine#summarise} of the sweep's points, each
- * with the observation its report keeps ({@link RunAnalysis#observation}), so each replication is folded into moments
- * where it ran and only the folds travel back.
+ * <p>What is timed is what {@code chipflow sweep} runs: {@link RunAnalysis#run(ExperimentEngine, List, int, long)} of
+ * the sweep's points, i.e. {@link ExperimentEngine#summarise} with the observation each point's report keeps, so each
+ * replication is folded into moments where it ran and only the folds travel back.
  *
  * <pre>
  * java &#64;sim-spark/java17.args -cp sim-spark/target/chipflow-spark.jar dev.chipflow.spark.SparkThroughput \
@@ -38,15 +34,12 @@ import java.util.Locale;
  */
 public final class SparkThroughput {
 
-    private final List<Replication<SupplyResult>> models;
-    private final List<SupplyObservation> observations;
+    private final List<Scenario> points;
     private final int replications;
     private final int runs;
 
-    private SparkThroughput(List<Replication<SupplyResult>> models, List<SupplyObservation> observations,
-            int replications, int runs) {
-        this.models = models;
-        this.observations = observations;
+    private SparkThroughput(List<Scenario> points, int replications, int runs) {
+        this.points = points;
         this.replications = replications;
         this.runs = runs;
     }
@@ -80,20 +73,17 @@ public final class SparkThroughput {
         for (String[] kv : sets) {
             base = Knobs.set(base, kv[0], kv[1]);
         }
-        List<Replication<SupplyResult>> models = new ArrayList<>();
-        List<SupplyObservation> observations = new ArrayList<>();
+        List<Scenario> points = new ArrayList<>();
         for (PolicySweep.Value v : p.values()) {
-            Scenario point = Knobs.set(base, p.knob(), v.knobValue());
-            models.add(SupplyModel.replication(point));
-            observations.add(RunAnalysis.observation(point));
+            points.add(Knobs.set(base, p.knob(), v.knobValue()));
         }
-        SparkThroughput b = new SparkThroughput(models, observations, replications, runs);
+        SparkThroughput b = new SparkThroughput(points, replications, runs);
         StringBuilder t = new StringBuilder();
-        int total = models.size() * replications;
+        int total = points.size() * replications;
         t.append("Sweep `").append(sweep).append('`')
                 .append(sets.isEmpty() ? "" : " with " + String.join(", ",
                         sets.stream().map(kv -> kv[0] + "=" + kv[1]).toList()))
-                .append(": ").append(models.size()).append(" points x ").append(replications)
+                .append(": ").append(points.size()).append(" points x ").append(replications)
                 .append(" replications = ").append(total)
                 .append(" replications, summarised as `chipflow sweep` runs them; median of ").append(runs)
                 .append(" runs after a warm-up; ").append(Runtime.getRuntime().availableProcessors())
@@ -115,10 +105,7 @@ public final class SparkThroughput {
             Path dir = Files.createTempDirectory("chipflow-cluster");
             try (LocalCluster c = LocalCluster.start(2, 1, dir)) {
                 SparkEngine.Builder builder = SparkEngine.builder().master(c.masterUrl());
-                List<String> conf = LocalCluster.driverSettings(2);
-                for (int i = 0; i < conf.size(); i += 2) {
-                    builder.conf(conf.get(i), conf.get(i + 1));
-                }
+                LocalCluster.driverSettings(2).forEach(builder::conf);
                 start = System.nanoTime();
                 try (SparkEngine spark = builder.start()) {
                     notes.add(String.format(Locale.ROOT, "cluster start (driver context, both executors "
@@ -140,7 +127,7 @@ public final class SparkThroughput {
      * load drifts over minutes); then the cost of a task and the smallest block within 10% of the local runner.
      */
     private void rows(StringBuilder t, List<String> notes, String engine, SparkEngine spark, List<Integer> blocks) {
-        int total = models.size() * replications;
+        int total = points.size() * replications;
         double[] rate = new double[blocks.size()];
         int[] tasks = new int[blocks.size()];
         Integer within = null;
@@ -149,7 +136,7 @@ public final class SparkThroughput {
         perSecond(spark.withBlock(blocks.get(0)));
         for (int i = 0; i < blocks.size(); i++) {
             int block = Math.min(blocks.get(i), replications);
-            tasks[i] = models.size() * ((replications + block - 1) / block);
+            tasks[i] = points.size() * ((replications + block - 1) / block);
             double local = perSecond(new ReplicationRunner(2, Progress.NONE));
             localSum += local;
             rate[i] = perSecond(spark.withBlock(block));
@@ -178,15 +165,15 @@ public final class SparkThroughput {
      * runs after one warm-up run.
      */
     private double perSecond(ExperimentEngine engine) {
-        engine.summarise(replications, 1, models, observations);
+        RunAnalysis.run(engine, points, replications, 1);
         double[] seconds = new double[runs];
         for (int r = 0; r < runs; r++) {
             long start = System.nanoTime();
-            engine.summarise(replications, 20260101L + r, models, observations);
+            RunAnalysis.run(engine, points, replications, 20260101L + r);
             seconds[r] = secondsSince(start);
         }
         Arrays.sort(seconds);
-        return models.size() * replications / seconds[runs / 2];
+        return points.size() * replications / seconds[runs / 2];
     }
 
     private static double secondsSince(long start) {

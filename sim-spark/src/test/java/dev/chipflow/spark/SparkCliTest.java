@@ -109,11 +109,17 @@ class SparkCliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("rerun: all ")
                 && l.endsWith(" files match the original's, byte for byte")), r.out());
-        Run bad = chipflow("rerun", manifest, "--engine", "spark", "--master", "nowhere://x", "--progress", "never");
+        assertBadMaster("rerun", chipflow("rerun", manifest, "--engine", "spark", "--master", "nowhere://x",
+                "--progress", "never"));
+    }
+
+    /** Exit code 2, and the last line of stderr is the command's, naming the engine and Spark's bad master. */
+    static void assertBadMaster(String command, Run bad) {
         assertEquals(ChipflowCli.USAGE, bad.exit(), bad.err());
         String[] lines = bad.err().strip().split("\\R");
         String last = lines[lines.length - 1];
-        assertTrue(last.startsWith("chipflow rerun: --engine spark: ") && last.contains("nowhere://x"), bad.err());
+        assertTrue(last.startsWith("chipflow " + command + ": --engine spark: ") && last.contains("nowhere://x"),
+                bad.err());
     }
 
     @Test
@@ -142,10 +148,7 @@ class SparkCliTest {
     @Test
     void aBadMasterIsOneLineAndExitCode2() {
         Run r = chipflow("run", "orders-placed", "-r", "1", "--engine", "spark", "--master", "nowhere://x");
-        assertEquals(ChipflowCli.USAGE, r.exit(), r.err());
-        String[] lines = r.err().strip().split("\\R");
-        String last = lines[lines.length - 1];
-        assertTrue(last.startsWith("chipflow run: --engine spark: ") && last.contains("nowhere://x"), r.err());
+        assertBadMaster("run", r);
         assertTrue(r.err().lines().noneMatch(l -> l.startsWith("\tat ")), r.err());
     }
 

@@ -19,26 +19,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Spark in local mode gives what the local runner gives, whatever the block size (and so the partition count). */
-class SparkEngineTest {
+class SparkEngineTest extends OnLocalSpark {
 
     private static final long SEED = 20260101L;
     private static final int REPLICATIONS = 5;
-    private static SparkEngine spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkEngine.builder().master("local[2]").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.close();
-    }
 
     /** Three points of a sweep, one of them with a dated change, so the timeline travels too. */
     static List<Replication<SupplyResult>> sweep() {
@@ -122,6 +109,9 @@ class SparkEngineTest {
 
     @Test
     void defaultBlocksMakeAboutTwoTasksPerCoreWithinAModel() {
+        // By hand: tasks = 2 x parallelism, block = ceil(replications x models / tasks), within [1, replications].
+        // 20 x 1 over 4 tasks: 5. 20 x 11 over 4 tasks: 55, capped at a model's 20. 1 x 1 over 128 tasks: 1.
+        // 3 x 1 over 16 tasks: ceil(3/16) = 1.
         assertEquals(5, SparkEngine.defaultBlock(20, 1, 2));
         assertEquals(20, SparkEngine.defaultBlock(20, 11, 2));
         assertEquals(1, SparkEngine.defaultBlock(1, 1, 64));

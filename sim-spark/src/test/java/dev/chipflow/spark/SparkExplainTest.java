@@ -15,27 +15,13 @@ import dev.chipflow.sensitivity.SensitivityResult;
 import dev.chipflow.sensitivity.SupplySensitivity;
 import dev.chipflow.supply.Scenario;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code explain} and {@code sensitivity} ship their models (a scenario and what to read from a run) to Spark and get
  * the local runner's answers, bit for bit.
  */
-class SparkExplainTest {
-
-    private static SparkEngine spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkEngine.builder().master("local[2]").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.close();
-    }
+class SparkExplainTest extends OnLocalSpark {
 
     /** A sampled explanation (2 replications, a budget of 200 runs) of historical-2026, with its dated changes. */
     @Test

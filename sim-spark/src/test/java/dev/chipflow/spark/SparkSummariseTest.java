@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,22 +31,11 @@ import org.junit.jupiter.api.Test;
  * {@code runTasks} in one place. Replication counts are not powers of two, so the folds' trees have ragged right edges
  * and the blocks cut them at odd places.
  */
-class SparkSummariseTest {
+class SparkSummariseTest extends OnLocalSpark {
 
     private static final long SEED = 20260101L;
     /** Blocks of 1, 3 and 7 replications, and the engine's default. */
     private static final List<Integer> BLOCKS = Arrays.asList(1, 3, 7, null);
-    private static SparkEngine spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkEngine.builder().master("local[2]").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.close();
-    }
 
     /** The local runner on 1 and 2 threads agree; every block size on Spark gives those bits. */
     private static <R> List<Moments> assertSameOnEveryEngine(int replications, List<? extends Replication<R>> models,

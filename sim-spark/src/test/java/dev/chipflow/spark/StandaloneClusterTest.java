@@ -38,10 +38,7 @@ class StandaloneClusterTest {
         try (LocalCluster cluster = LocalCluster.start(2, 1, tmp.resolve("cluster"))) {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx512m"));
-            List<String> conf = LocalCluster.driverSettings(2);
-            for (int i = 0; i < conf.size(); i += 2) {
-                cmd.add("-D" + conf.get(i) + "=" + conf.get(i + 1));
-            }
+            LocalCluster.driverSettings(2).forEach((key, value) -> cmd.add("-D" + key + "=" + value));
             cmd.addAll(List.of("-jar", jar.toString()));
             cmd.addAll(List.of(SparkCliTest.SWEEP));
             // Blocks of 1: 12 tasks over the two executors.
