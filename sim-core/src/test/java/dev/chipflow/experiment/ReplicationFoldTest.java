@@ -61,7 +61,7 @@ class ReplicationFoldTest {
             assertEquals(0, f.waiting());
         }
 
-        // After r0, r1, r2 in order nothing waits once r1 joins r0 and r2 (promoted to (1,1)) joins them.
+        // Added r2, r0, r1: r2 is promoted to (1,1) and waits; r0 waits for r1; r1 makes (1,0), which joins (1,1).
         ReplicationFold f = new ReplicationFold(3);
         f.add(2, new double[] {4});
         assertEquals(List.of(new Node(1, 1)), shape(f), "r2 waits as (1,1) for (1,0)");

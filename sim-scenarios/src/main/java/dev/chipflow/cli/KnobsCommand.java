@@ -95,7 +95,7 @@ final class KnobsCommand implements Callable<Integer> {
             out.println("    allowed: " + k.allowed() + "; calibrated range: " + k.calibrated());
             out.println("    source: " + k.source());
             out.println("    from a date (" + k.name() + "@YYYY-MM-DD=VALUE): " + (k.changesMidRun() ? k.onChange()
-                    : "cannot change mid-run: " + k.onChange().substring("fixed: ".length())));
+                    : "cannot change mid-run: " + k.whyFixed()));
         }
         out.println();
         out.println("Per-firm knobs (firm.NAME.orders = DATE:UNITS, ...; firm.NAME.approvals = "

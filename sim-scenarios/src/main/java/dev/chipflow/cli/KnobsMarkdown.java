@@ -185,7 +185,7 @@ final class KnobsMarkdown {
         if (k.changesMidRun()) {
             return k.onChange();
         }
-        return "Cannot change mid-run: " + k.onChange().substring("fixed: ".length()) + ".";
+        return "Cannot change mid-run: " + k.whyFixed() + ".";
     }
 
     private static String code(String value) {

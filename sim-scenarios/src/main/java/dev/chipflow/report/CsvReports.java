@@ -122,14 +122,8 @@ public final class CsvReports {
             if (record) {
                 addSummary(row, a.deliveredBy(NamedScenarios.RECORD_DATE));
             }
-            double[] total = a.attributedTotal();
-            int best = -1;
-            for (int s = 0; s < total.length; s++) {
-                if (total[s] > 0 && (best < 0 || total[s] > total[best])) {
-                    best = s;
-                }
-            }
-            row.add(best < 0 ? "" : Stage.of(best).label());
+            Stage binding = a.bindingStageOfAll();
+            row.add(binding == null ? "" : binding.label());
             rows.add(row);
         });
     }

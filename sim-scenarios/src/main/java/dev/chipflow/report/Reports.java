@@ -263,14 +263,8 @@ public final class Reports {
     }
 
     private static String topStage(RunAnalysis p) {
-        double[] t = p.attributedTotal();
-        int best = -1;
-        for (int s = 0; s < t.length; s++) {
-            if (t[s] > 0 && (best < 0 || t[s] > t[best])) {
-                best = s;
-            }
-        }
-        return best < 0 ? "-" : Stage.of(best).label();
+        Stage binding = p.bindingStageOfAll();
+        return binding == null ? "-" : binding.label();
     }
 
     // ------------------------------------------------------------------ comparisons

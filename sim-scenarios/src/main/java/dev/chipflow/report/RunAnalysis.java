@@ -308,6 +308,11 @@ public final class RunAnalysis {
         return largest(perStage(firm, layout::attributedSlot, Stage.WAITING_STAGES), Stage.LICENCE_LIMIT.ordinal());
     }
 
+    /** @return the stage that held most of all firms' units longest, or null if none waited */
+    public Stage bindingStageOfAll() {
+        return largest(attributedTotal(), 0);
+    }
+
     private static Stage largest(double[] a, int from) {
         int best = -1;
         for (int s = from; s < a.length; s++) {

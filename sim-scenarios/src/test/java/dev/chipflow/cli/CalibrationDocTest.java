@@ -56,7 +56,7 @@ class CalibrationDocTest {
             long rows = page.lines().filter(l -> l.startsWith("| `" + k.name() + "` |")).count();
             assertEquals(2, rows, k.name());
             assertTrue(page.contains(KnobsMarkdown.cell(k.source())), k.name() + " source");
-            String change = k.changesMidRun() ? k.onChange() : k.onChange().substring("fixed: ".length());
+            String change = k.changesMidRun() ? k.onChange() : k.whyFixed();
             assertTrue(page.contains(KnobsMarkdown.cell(change)), k.name() + " from a date");
         }
     }
