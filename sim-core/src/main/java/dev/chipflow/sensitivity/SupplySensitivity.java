@@ -236,19 +236,32 @@ public final class SupplySensitivity {
             double[] pct = finite ? q.evaluate(sample, PERCENTILES) : new double[] {Double.NaN, Double.NaN,
                 Double.NaN};
             double ofMeans = finite ? new Variance(true).evaluate(pointMeans) : Double.NaN;
-            // One-way analysis of variance with equal groups: the within-point variance estimates the noise, the
-            // variance of the point means less noise / replications estimates the variance due to the factors.
-            double between = Math.max(0, ofMeans - within / reps);
-            double noise = within + between > 0 ? within / (within + between) : within + between == 0 ? 0
-                    : Double.NaN;
-            double noiseOfMeans = ofMeans > 0 ? Math.min(1, within / reps / ofMeans) : ofMeans == 0 ? 0
-                    : Double.NaN;
+            double[] shares = noiseShares(within, ofMeans, reps);
+            double noise = shares[0];
+            double noiseOfMeans = shares[1];
             analyses.add(new SensitivityResult.OutputAnalysis(outputs.outputs().get(o), sobol, effects,
                     finite ? new Variance(false).evaluate(pointMeans) : Double.NaN, sample, pct[0], pct[1], pct[2],
                     noise, noiseOfMeans));
         }
         return new SensitivityResult(settings, base, fs, factors.skipped(), outputs, labels, rows, values, means,
                 sds, analyses);
+    }
+
+    /**
+     * One-way analysis of variance with equal groups: the within-point variance estimates the model's noise, the
+     * variance of the point means less noise / replications estimates the variance due to the factors.
+     *
+     * @param within  the mean over points of the variance between a point's replications
+     * @param ofMeans the variance of the point means
+     * @param reps    replications per point
+     * @return the noise's share of one replication's variance, and of the point means' variance (at most 1); 0 when
+     *         there is no variance, NaN when undefined
+     */
+    static double[] noiseShares(double within, double ofMeans, int reps) {
+        double between = Math.max(0, ofMeans - within / reps);
+        double noise = within + between > 0 ? within / (within + between) : within + between == 0 ? 0 : Double.NaN;
+        double noiseOfMeans = ofMeans > 0 ? Math.min(1, within / reps / ofMeans) : ofMeans == 0 ? 0 : Double.NaN;
+        return new double[] {noise, noiseOfMeans};
     }
 
     private static boolean allFinite(double[] x) {
