@@ -8,6 +8,7 @@ import dev.chipflow.scenarios.ScenarioException;
 import dev.chipflow.supply.Scenario;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -84,7 +85,12 @@ final class RerunCommand implements Callable<Integer> {
                 JsonObject x = object(m, "explain");
                 List<LocalDate> dates = new ArrayList<>();
                 for (String d : list(x, "dates")) {
-                    dates.add(LocalDate.parse(d));
+                    try {
+                        dates.add(LocalDate.parse(d));
+                    } catch (DateTimeParseException e) {
+                        throw new ScenarioException(manifest.getFileName() + ": 'explain.dates' holds '" + d
+                                + "', not a date (YYYY-MM-DD)");
+                    }
                 }
                 Long budget = x.has("budget") && !x.get("budget").isJsonNull() ? number(x, "budget") : null;
                 Experiments.explain(cli, scenario(m, "scenario"), dates, budget, o);

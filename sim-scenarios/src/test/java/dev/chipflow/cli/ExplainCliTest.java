@@ -126,6 +126,20 @@ class ExplainCliTest {
         Cli.assertSameBytesButTheManifest(a, Cli.files(again), ": the rerun gives the same file");
     }
 
+    /** A manifest whose explain date is impossible is refused in one line naming the field, before anything runs. */
+    @Test
+    void aRerunOfAManifestWithAnImpossibleDateIsOneLine() throws IOException {
+        Path bad = tmp.resolve("bad-manifest.json");
+        Files.writeString(bad, Files.readString(oneThread.resolve("manifest.json")).replace("\"2026-06-30\"",
+                "\"2026-02-30\""));
+        Path out = tmp.resolve("never");
+        Cli.Result r = Cli.run("rerun", bad.toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("chipflow rerun: bad-manifest.json: 'explain.dates' holds '2026-02-30', not a date (YYYY-MM-DD)",
+                r.err().strip());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     /**
      * A budget of 100 runs for 2 replications: 50 per replication, the 22 shared subsets and (50 - 22) / 7 = 4
      * random orders each, so sampled Shapley values from at most 2 x 50 runs.
